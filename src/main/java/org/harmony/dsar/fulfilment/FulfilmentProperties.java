@@ -1,0 +1,18 @@
+package org.harmony.dsar.fulfilment;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param packageTtl  how long a data package can be downloaded
+ * @param companyName who answers, as the report names the controller
+ * @param contact     where the requester asks questions (privacy team or DPO)
+ */
+@ConfigurationProperties("dsar.fulfilment")
+public record FulfilmentProperties(
+        @DefaultValue("P30D") Duration packageTtl,
+        @DefaultValue("Harmony") String companyName,
+        @DefaultValue("privacy@harmony.example") String contact) {
+}

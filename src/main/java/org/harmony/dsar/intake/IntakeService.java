@@ -1,0 +1,104 @@
+package org.harmony.dsar.intake;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accepts a request: stores it and starts its process in one transaction, so that an accepted request is
+ * never lost and a rejected one never starts a process.
+ */
+@Service
+class IntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+    /** Crockford's base32 without I, L, O, U: easy to read aloud and type. */
+    private static final char[] REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    private final RequestRepository requests;
+    private final RequestEvents events;
+    private final RuntimeService runtime;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    IntakeService(RequestRepository requests, RequestEvents events, RuntimeService runtime, ObjectMapper json,
+            Clock clock) {
+        this.requests = requests;
+        this.events = events;
+        this.runtime = runtime;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    DsarRequest submit(NewRequest body) {
+        DsarRequest.Agent agent = body.agent() == null ? null
+                : new DsarRequest.Agent(body.agent().name(), body.agent().email(), body.agent().relationship());
+        DsarRequest request = new DsarRequest(
+                UUID.randomUUID().toString(),
+                newReference(),
+                body.type(),
+                body.jurisdiction(),
+                body.email().strip(),
+                body.fullName().strip(),
+                body.details(),
+                toJson(body.dataPoints()),
+                agent,
+                body.language() == null ? Locale.ENGLISH : Locale.forLanguageTag(body.language()),
+                RequestStage.RECEIVED,
+                clock.instant(),
+                null, null, null);
+        requests.insert(request);
+        events.record(request.id(), "RECEIVED", "type=" + request.type() + " jurisdiction="
+                + request.jurisdiction().code() + (agent == null ? "" : " via agent"));
+
+        Map<String, Object> variables = new HashMap<>();
+        DsarVariables.REQUEST_ID.into(variables, request.id());
+        DsarVariables.REQUEST_REFERENCE.into(variables, request.reference());
+        DsarVariables.REQUEST_TYPE.into(variables, request.type().name());
+        DsarVariables.JURISDICTION.into(variables, request.jurisdiction().code());
+        ProcessInstance instance = runtime.startProcessInstanceByKey(
+                DsarVariables.PROCESS_KEY, request.reference(), variables);
+        requests.attachProcessInstance(request.id(), instance.getId());
+        log.info("Request {} received: type {}, jurisdiction {}, process instance {}",
+                request.reference(), request.type(), request.jurisdiction().code(), instance.getId());
+        return requests.get(request.id());
+    }
+
+    private String newReference() {
+        StringBuilder reference = new StringBuilder("DSAR-");
+        for (int i = 0; i < 10; i++) {
+            if (i == 5) {
+                reference.append('-');
+            }
+            reference.append(REFERENCE_ALPHABET[random.nextInt(REFERENCE_ALPHABET.length)]);
+        }
+        return reference.toString();
+    }
+
+    private String toJson(Map<String, String> dataPoints) {
+        if (dataPoints == null || dataPoints.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(dataPoints);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Data points could not be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.harmony.dsar.intake;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit trail of a request: what the engine did and decided, in order. Entries are only added.
+ * Details name counts, sources and outcomes, never the requester's personal data.
+ */
+@Component
+public class RequestEvents {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    RequestEvents(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(String requestId, String eventType, String detail) {
+        jdbc.sql("""
+                INSERT INTO request_event (id, request_id, occurred_at, event_type, detail)
+                VALUES (:id, :requestId, :at, :type, :detail)
+                """)
+                .param("id", UUID.randomUUID().toString())
+                .param("requestId", requestId)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("type", eventType)
+                .param("detail", detail)
+                .update();
+    }
+}

@@ -1,0 +1,114 @@
+package org.harmony.dsar.intake;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class RequestRepository {
+
+    private final JdbcClient jdbc;
+
+    RequestRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(DsarRequest request) {
+        DsarRequest.Agent agent = request.agent();
+        jdbc.sql("""
+                INSERT INTO dsar_request (id, reference, request_type, jurisdiction, email, full_name, details,
+                    data_points, agent_name, agent_email, agent_relationship, language, stage, received_at)
+                VALUES (:id, :reference, :type, :jurisdiction, :email, :fullName, :details,
+                    :dataPoints, :agentName, :agentEmail, :agentRelationship, :language, :stage, :receivedAt)
+                """)
+                .param("id", request.id())
+                .param("reference", request.reference())
+                .param("type", request.type().name())
+                .param("jurisdiction", request.jurisdiction().code())
+                .param("email", request.email())
+                .param("fullName", request.fullName())
+                .param("details", request.details())
+                .param("dataPoints", request.dataPointsJson())
+                .param("agentName", agent == null ? null : agent.name())
+                .param("agentEmail", agent == null ? null : agent.email())
+                .param("agentRelationship", agent == null ? null : agent.relationship())
+                .param("language", request.language().toLanguageTag())
+                .param("stage", request.stage().name())
+                .param("receivedAt", Timestamp.from(request.receivedAt()))
+                .update();
+    }
+
+    public Optional<DsarRequest> findById(String id) {
+        return jdbc.sql("SELECT * FROM dsar_request WHERE id = :id").param("id", id).query(this::map).optional();
+    }
+
+    public DsarRequest get(String id) {
+        return findById(id).orElseThrow(() -> new IllegalStateException("No request with id " + id));
+    }
+
+    public Optional<DsarRequest> findByReference(String reference) {
+        return jdbc.sql("SELECT * FROM dsar_request WHERE reference = :reference")
+                .param("reference", reference).query(this::map).optional();
+    }
+
+    void attachProcessInstance(String id, String processInstanceId) {
+        jdbc.sql("UPDATE dsar_request SET process_instance_id = :pi WHERE id = :id")
+                .param("pi", processInstanceId).param("id", id).update();
+    }
+
+    public void updateDueAt(String id, Instant dueAt) {
+        jdbc.sql("UPDATE dsar_request SET due_at = :dueAt WHERE id = :id")
+                .param("dueAt", Timestamp.from(dueAt)).param("id", id).update();
+    }
+
+    public void updateStage(String id, RequestStage stage, Instant at) {
+        jdbc.sql("""
+                UPDATE dsar_request SET stage = :stage,
+                    completed_at = CASE WHEN :terminal THEN :at ELSE completed_at END
+                WHERE id = :id
+                """)
+                .param("stage", stage.name())
+                .param("terminal", stage == RequestStage.COMPLETED || stage == RequestStage.CLOSED_UNVERIFIED)
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
+    }
+
+    public void markVerified(String id, Instant at) {
+        jdbc.sql("UPDATE dsar_request SET verified_at = :at WHERE id = :id AND verified_at IS NULL")
+                .param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    private DsarRequest map(ResultSet rs, int row) throws SQLException {
+        String agentName = rs.getString("agent_name");
+        DsarRequest.Agent agent = agentName == null ? null
+                : new DsarRequest.Agent(agentName, rs.getString("agent_email"), rs.getString("agent_relationship"));
+        return new DsarRequest(
+                rs.getString("id"),
+                rs.getString("reference"),
+                RequestType.valueOf(rs.getString("request_type")),
+                Jurisdiction.ofCode(rs.getString("jurisdiction")),
+                rs.getString("email"),
+                rs.getString("full_name"),
+                rs.getString("details"),
+                rs.getString("data_points"),
+                agent,
+                Locale.forLanguageTag(rs.getString("language")),
+                RequestStage.valueOf(rs.getString("stage")),
+                instant(rs, "received_at"),
+                instant(rs, "due_at"),
+                instant(rs, "verified_at"),
+                instant(rs, "completed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,37 @@
+package org.harmony.dsar.intake.process;
+
+import java.util.Date;
+
+import org.harmony.dsar.system.process.ProcessVariable;
+
+/**
+ * The variables of DsarProcess and the stages it calls. They carry references and decisions only: the
+ * requester's personal data stays in the project's tables.
+ */
+public final class DsarVariables {
+
+    public static final String PROCESS_KEY = "DsarProcess";
+
+    public static final ProcessVariable<String> REQUEST_ID = ProcessVariable.of("requestId", String.class);
+    public static final ProcessVariable<String> REQUEST_REFERENCE = ProcessVariable.of("requestReference", String.class);
+    public static final ProcessVariable<String> REQUEST_TYPE = ProcessVariable.of("requestType", String.class);
+    public static final ProcessVariable<String> JURISDICTION = ProcessVariable.of("jurisdiction", String.class);
+    public static final ProcessVariable<String> RESPONSE_PERIOD = ProcessVariable.of("responsePeriod", String.class);
+    public static final ProcessVariable<Date> DUE_AT = ProcessVariable.of("dueAt", Date.class);
+    public static final ProcessVariable<Boolean> IDENTITY_VERIFIED = ProcessVariable.of("identityVerified", Boolean.class);
+    public static final ProcessVariable<Boolean> LEGAL_HOLD_ACTIVE = ProcessVariable.of("legalHoldActive", Boolean.class);
+    public static final ProcessVariable<String> LOOKUP_SUMMARY = ProcessVariable.of("lookupSummary", String.class);
+    public static final ProcessVariable<String> PACKAGE_SUMMARY = ProcessVariable.of("packageSummary", String.class);
+    public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
+    /** Local input of a mail-sending task: which template it sends. */
+    public static final ProcessVariable<String> MAIL_TEMPLATE = ProcessVariable.of("mailTemplate", String.class);
+
+    /** Message that the verification process waits for once the requester has entered the right code. */
+    public static final String MESSAGE_EMAIL_VERIFIED = "EmailVerified";
+
+    /** BPMN extension property naming the stage a request enters at an element. */
+    public static final String STAGE_PROPERTY = "dsarStage";
+
+    private DsarVariables() {
+    }
+}

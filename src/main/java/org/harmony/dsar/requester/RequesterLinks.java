@@ -1,0 +1,40 @@
+package org.harmony.dsar.requester;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The links a requester receives by mail. */
+@Component
+public class RequesterLinks {
+
+    private final RequesterTokens tokens;
+    private final RequesterProperties properties;
+
+    RequesterLinks(RequesterTokens tokens, RequesterProperties properties) {
+        this.tokens = tokens;
+        this.properties = properties;
+    }
+
+    public String issueToken(String requestId) {
+        return tokens.issue(requestId);
+    }
+
+    public String statusUrl(String reference, String token) {
+        return base().path("/api/requests/{reference}/status").queryParam("token", token)
+                .buildAndExpand(reference).toUriString();
+    }
+
+    public String packageUrl(String reference, String token) {
+        return base().path("/api/requests/{reference}/package").queryParam("token", token)
+                .buildAndExpand(reference).toUriString();
+    }
+
+    public String verifyUrl(String reference, String code) {
+        return base().path("/verify.html").queryParam("reference", reference).queryParam("code", code)
+                .build().toUriString();
+    }
+
+    private UriComponentsBuilder base() {
+        return UriComponentsBuilder.fromUriString(properties.publicBaseUrl());
+    }
+}

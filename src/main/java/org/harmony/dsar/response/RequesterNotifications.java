@@ -1,0 +1,66 @@
+package org.harmony.dsar.response;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.intake.DsarRequest;
+import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.mail.MailService;
+import org.harmony.dsar.mail.OutgoingMail;
+import org.harmony.dsar.requester.RequesterLinks;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells the requester what happens to their request: renders a mail template with the request's facts and
+ * fresh links, and sends it once per step.
+ */
+@Service
+public class RequesterNotifications {
+
+    private final RequestRepository requests;
+    private final MailService mail;
+    private final RequesterLinks links;
+    private final AccessPackages packages;
+
+    RequesterNotifications(RequestRepository requests, MailService mail, RequesterLinks links,
+            AccessPackages packages) {
+        this.requests = requests;
+        this.mail = mail;
+        this.links = links;
+        this.packages = packages;
+    }
+
+    /**
+     * @param idempotencyKey the step this mail belongs to; the same key is never mailed twice
+     * @param extra          values beyond the request's own facts, for example a verification code
+     */
+    @Transactional
+    public boolean notify(String requestId, String template, String idempotencyKey, Map<String, Object> extra) {
+        DsarRequest request = requests.get(requestId);
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("reference", request.reference());
+        model.put("fullName", request.fullName());
+        model.put("requestType", request.type().description());
+        model.put("law", request.jurisdiction().law());
+        model.put("receivedDate", format(request.receivedAt().atZone(request.jurisdiction().zone()), request));
+        model.put("dueDate", request.dueAt() == null ? null
+                : format(request.dueAt().atZone(request.jurisdiction().zone()), request));
+        String token = links.issueToken(requestId);
+        model.put("statusUrl", links.statusUrl(request.reference(), token));
+        packages.latest(requestId).ifPresent(latest -> {
+            model.put("packageUrl", links.packageUrl(request.reference(), token));
+            model.put("packageExpiryDate", format(latest.expiresAt().atZone(request.jurisdiction().zone()), request));
+        });
+        return mail.send(new OutgoingMail(idempotencyKey, requestId, request.email(), template, request.language(),
+                model));
+    }
+
+    private static String format(ZonedDateTime at, DsarRequest request) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(request.language()).format(at);
+    }
+}

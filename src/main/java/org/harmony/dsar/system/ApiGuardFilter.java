@@ -1,0 +1,165 @@
+package org.harmony.dsar.system;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guards the public requester API before any controller runs: a token bucket per client address (429) and a
+ * limit on the body size (413), both answered as problem+json.
+ */
+class ApiGuardFilter extends OncePerRequestFilter {
+
+    private final ApiProperties properties;
+    private final ObjectMapper json;
+    private final Map<String, Bucket> buckets;
+
+    ApiGuardFilter(ApiProperties properties, ObjectMapper json) {
+        this.properties = properties;
+        this.json = json;
+        int clients = properties.rateLimit().clients();
+        this.buckets = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                return size() > clients;
+            }
+        });
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ConsumptionProbe probe = buckets.computeIfAbsent(request.getRemoteAddr(), address -> newBucket())
+                .tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, probe.getNanosToWaitForRefill() / 1_000_000_000L);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            problem(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                    "Too many requests from your address. Try again in " + seconds + " seconds.");
+            return;
+        }
+        long length = request.getContentLengthLong();
+        if (length > properties.maxBodyBytes()) {
+            problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
+                    "The request body has " + length + " bytes; at most " + properties.maxBodyBytes()
+                            + " are accepted.");
+            return;
+        }
+        chain.doFilter(new LimitedBodyRequest(request, properties.maxBodyBytes()), response);
+    }
+
+    private Bucket newBucket() {
+        ApiProperties.RateLimit limit = properties.rateLimit();
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.requests())
+                        .refillGreedy(limit.requests(), limit.period()).build())
+                .build();
+    }
+
+    private void problem(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:dsar:problem:" + type);
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
+    }
+
+    /** Thrown while reading a body (sent without a length) that grows past the limit. */
+    static final class BodyTooLargeException extends IOException {
+        BodyTooLargeException(int limit) {
+            super("The request body is larger than " + limit + " bytes");
+        }
+    }
+
+    private static final class LimitedBodyRequest extends HttpServletRequestWrapper {
+        private final int limit;
+        private ServletInputStream stream;
+
+        LimitedBodyRequest(HttpServletRequest request, int limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new LimitedStream(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+    }
+
+    private static final class LimitedStream extends ServletInputStream {
+        private final ServletInputStream delegate;
+        private final int limit;
+        private long read;
+
+        LimitedStream(ServletInputStream delegate, int limit) {
+            this.delegate = delegate;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = delegate.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = delegate.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            read += n;
+            if (read > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return delegate.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return delegate.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            delegate.setReadListener(listener);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.harmony.dsar.system;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits of the public requester API.
+ *
+ * @param maxBodyBytes larger bodies are refused with 413
+ * @param rateLimit    calls allowed per client address; more are refused with 429
+ */
+@ConfigurationProperties("dsar.api")
+public record ApiProperties(
+        @DefaultValue("16384") int maxBodyBytes,
+        @DefaultValue RateLimit rateLimit) {
+
+    /**
+     * @param requests calls per period and client address
+     * @param period   the period the calls are counted over
+     * @param clients  how many client addresses are tracked at once (oldest forgotten first)
+     */
+    public record RateLimit(
+            @DefaultValue("30") int requests,
+            @DefaultValue("PT1M") Duration period,
+            @DefaultValue("10000") int clients) {
+    }
+}

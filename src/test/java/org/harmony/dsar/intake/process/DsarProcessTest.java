@@ -1,0 +1,303 @@
+package org.harmony.dsar.intake.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.camunda.community.mockito.DelegateExpressions.registerJavaDelegateMock;
+import static org.camunda.community.mockito.DelegateExpressions.registerTaskListenerMock;
+import static org.camunda.community.mockito.DelegateExpressions.verifyJavaDelegateMock;
+import static org.camunda.community.mockito.DelegateExpressions.verifyTaskListenerMock;
+import static org.mockito.Mockito.times;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.community.mockito.ProcessExpressions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Process test for DsarProcess.bpmn: the happy path once end to end, every detour started near its element.
+ * Called processes are replaced by mocks; the ResponseDeadline table and both forms are deployed for real.
+ */
+class DsarProcessTest {
+
+    @RegisterExtension
+    static final ProcessEngineExtension extension = ProcessEngineExtension.builder()
+            .configurationResource("camunda-process-test.cfg.xml")
+            .build();
+
+    private static final String PROCESS_KEY = "DsarProcess";
+    private static final String BPMN = "processes/DsarProcess.bpmn";
+    private static final String DMN = "processes/ResponseDeadline.dmn";
+    private static final String REVIEW_FORM = "forms/ReviewResponseForm.form";
+    private static final String FULFIL_FORM = "forms/FulfilManuallyForm.form";
+
+    private static final String REQUEST_REFERENCE = "DSAR-2025-000123";
+    private static final Date DUE_AT = Date.from(Instant.parse("2025-11-20T17:00:00Z"));
+
+    /** mailTemplate as the mail delegate saw it, one entry per execution. */
+    private final List<Object> sentMailTemplates = new ArrayList<>();
+    /** dsarStage of every element whose stage listener ran, in order. */
+    private final List<String> trackedStages = new ArrayList<>();
+    /** responsePeriod as the due date delegate saw it. */
+    private final List<Object> periodsSeenByDueDate = new ArrayList<>();
+    /** business key and variables each called process started with, by process key. */
+    private final Map<String, Map<String, Object>> calledProcessInputs = new HashMap<>();
+    private final List<Deployment> mockDeployments = new ArrayList<>();
+
+    @BeforeEach
+    void registerMocks() {
+        BpmnAwareTests.init(extension.getProcessEngine());
+        Mocks.register("recordDueDateDelegate", (JavaDelegate) execution -> {
+            periodsSeenByDueDate.add(execution.getVariable("responsePeriod"));
+            execution.setVariable("dueAt", DUE_AT);
+        });
+        Mocks.register("sendRequesterMailDelegate",
+                (JavaDelegate) execution -> sentMailTemplates.add(execution.getVariable("mailTemplate")));
+        Mocks.register("trackStageListener", (ExecutionListener) execution -> trackedStages.add(stageOf(execution)));
+        registerJavaDelegateMock("lookUpSubjectDataDelegate")
+                .onExecutionSetVariables(Variables.createVariables().putValue("lookupSummary", "3 sources, 41 records"));
+        registerJavaDelegateMock("buildAccessPackageDelegate")
+                .onExecutionSetVariables(Variables.createVariables().putValue("packageSummary", "1 archive, 41 records"));
+        registerTaskListenerMock("validateFormSubmissionListener");
+    }
+
+    @AfterEach
+    void removeMocks() {
+        mockDeployments.forEach(deployment -> repositoryService().deleteDeployment(deployment.getId(), true));
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    void shouldSendAccessResponseWhenVerifiedAccessRequestIsApproved() throws IOException {
+        mockCalledProcess("IdentityVerificationProcess", "identityVerified", true);
+        mockCalledProcess("LegalHoldCheckProcess", "legalHoldActive", false);
+
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY, REQUEST_REFERENCE,
+                requestVariables("ACCESS", "EU"));
+
+        assertThat(pi).isWaitingAt("ServiceTask_SendAcknowledgement");
+        Assertions.assertThat(periodsSeenByDueDate).containsExactly("P1M");
+        assertThat(pi).variables().containsEntry("responsePeriod", "P1M").containsEntry("dueAt", DUE_AT);
+
+        execute(job(pi));
+        assertThat(pi).isWaitingAt("ServiceTask_LookUpSubjectData");
+        assertThat(pi).variables().containsEntry("identityVerified", true).containsEntry("legalHoldActive", false);
+        Assertions.assertThat(calledProcessInputs.get("IdentityVerificationProcess")).isEqualTo(Map.of(
+                "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
+                "requestType", "ACCESS", "jurisdiction", "EU", "dueAt", DUE_AT));
+        Assertions.assertThat(calledProcessInputs.get("LegalHoldCheckProcess")).isEqualTo(Map.of(
+                "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
+                "requestType", "ACCESS", "jurisdiction", "EU"));
+
+        execute(job(pi));
+        assertThat(pi).isWaitingAt("ServiceTask_BuildAccessPackage");
+        execute(job(pi));
+
+        assertThat(pi).isWaitingAt("UserTask_ReviewResponse");
+        Task review = task(pi);
+        assertThat(review).hasCandidateGroup("complianceOfficers").hasDueDate(DUE_AT);
+        Assertions.assertThat(deployedFormOf(review)).contains("\"id\": \"ReviewResponseForm\"");
+        assertThat(pi).variables()
+                .containsEntry("lookupSummary", "3 sources, 41 records")
+                .containsEntry("packageSummary", "1 archive, 41 records");
+
+        complete(review, withVariables("reviewDecision", "APPROVE"));
+        assertThat(pi).isWaitingAt("ServiceTask_SendResponse");
+        execute(job(pi));
+
+        assertThat(pi).isEnded().hasPassedInOrder(
+                "StartEvent_RequestReceived", "BusinessRuleTask_DetermineDeadline", "ServiceTask_RecordDueDate",
+                "ServiceTask_SendAcknowledgement", "CallActivity_VerifyIdentity", "Gateway_IdentityVerified",
+                "CallActivity_CheckLegalHolds", "Gateway_FulfilmentRoute", "SubProcess_FulfilAccess",
+                "UserTask_ReviewResponse", "ServiceTask_SendResponse", "EndEvent_ResponseSent");
+        assertThat(pi).hasNotPassed("UserTask_FulfilManually", "EndEvent_ClosedUnverified");
+        Assertions.assertThat(sentMailTemplates).containsExactly("acknowledgement", "access-response");
+        Assertions.assertThat(trackedStages).containsExactly("RECEIVED", "VERIFYING_IDENTITY",
+                "CHECKING_LEGAL_HOLDS", "FULFILLING", "IN_REVIEW", "COMPLETED");
+        verifyJavaDelegateMock("lookUpSubjectDataDelegate").executed(times(1));
+        verifyJavaDelegateMock("buildAccessPackageDelegate").executed(times(1));
+        verifyTaskListenerMock("validateFormSubmissionListener").executed(times(1));
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    void shouldCloseUnverifiedWhenIdentityIsNotVerified() {
+        mockCalledProcess("IdentityVerificationProcess", "identityVerified", false);
+
+        ProcessInstance pi = startBefore("CallActivity_VerifyIdentity", requestVariables("ACCESS", "US-CA"));
+
+        assertThat(pi).hasPassed("Gateway_IdentityVerified").isWaitingAt("ServiceTask_SendClosedUnverified");
+        execute(job(pi));
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_ClosedUnverified")
+                .hasNotPassed("CallActivity_CheckLegalHolds", "EndEvent_ResponseSent");
+        Assertions.assertThat(sentMailTemplates).containsExactly("closed-unverified");
+        Assertions.assertThat(trackedStages).containsExactly("VERIFYING_IDENTITY", "CLOSED_UNVERIFIED");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "ACCESS, ServiceTask_LookUpSubjectData",
+            "PORTABILITY, ServiceTask_LookUpSubjectData",
+            "ERASURE, UserTask_FulfilManually",
+            "RECTIFICATION, UserTask_FulfilManually",
+            "OPT_OUT_OF_SALE, UserTask_FulfilManually"})
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    void shouldRouteFulfilmentByRequestType(String requestType, String expectedActivity) {
+        ProcessInstance pi = startBefore("Gateway_StartFulfilment", requestVariables(requestType, "EU"));
+
+        assertThat(pi).isWaitingAt(expectedActivity);
+        Assertions.assertThat(trackedStages).containsExactly("FULFILLING");
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    void shouldFulfilErasureManuallyAndSendCompletionNotice() throws IOException {
+        ProcessInstance pi = startBefore("Gateway_FulfilmentRoute", requestVariables("ERASURE", "UK"));
+
+        assertThat(pi).isWaitingAt("UserTask_FulfilManually");
+        Task fulfilment = task(pi);
+        assertThat(fulfilment).hasCandidateGroup("complianceOfficers").hasDueDate(DUE_AT);
+        Assertions.assertThat(deployedFormOf(fulfilment)).contains("\"id\": \"FulfilManuallyForm\"");
+
+        complete(fulfilment, withVariables("fulfilmentNote", "CRM and billing: 12 records erased"));
+        assertThat(pi).isWaitingAt("UserTask_ReviewResponse");
+        complete(task(pi), withVariables("reviewDecision", "APPROVE"));
+        execute(job(pi));
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_ResponseSent").hasNotPassed("SubProcess_FulfilAccess");
+        assertThat(pi).variables().containsEntry("fulfilmentNote", "CRM and billing: 12 records erased");
+        Assertions.assertThat(sentMailTemplates).containsExactly("request-completed");
+        Assertions.assertThat(trackedStages).containsExactly("FULFILLING", "IN_REVIEW", "COMPLETED");
+        verifyTaskListenerMock("validateFormSubmissionListener").executed(times(2));
+        verifyJavaDelegateMock("lookUpSubjectDataDelegate").executedNever();
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    void shouldReturnToFulfilmentWhenReviewerSendsBack() {
+        ProcessInstance pi = startBefore("UserTask_ReviewResponse", requestVariables("ERASURE", "BR"));
+
+        complete(task(pi), withVariables("reviewDecision", "SEND_BACK", "reviewComment", "Billing system missing"));
+
+        assertThat(pi).hasPassedInOrder("UserTask_ReviewResponse", "Gateway_ReviewDecision", "Gateway_StartFulfilment")
+                .isWaitingAt("UserTask_FulfilManually");
+        Assertions.assertThat(sentMailTemplates).isEmpty();
+        Assertions.assertThat(trackedStages).containsExactly("IN_REVIEW", "FULFILLING");
+
+        complete(task(pi), withVariables("fulfilmentNote", "Billing: 3 records erased"));
+        assertThat(pi).isWaitingAt("UserTask_ReviewResponse");
+        Assertions.assertThat(trackedStages).containsExactly("IN_REVIEW", "FULFILLING", "IN_REVIEW");
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    void shouldRebuildAccessPackageWhenReviewerSendsBack() {
+        ProcessInstance pi = startBefore("UserTask_ReviewResponse", requestVariables("PORTABILITY", "US-VA"));
+
+        complete(task(pi), withVariables("reviewDecision", "SEND_BACK"));
+
+        assertThat(pi).hasPassedInOrder("UserTask_ReviewResponse", "Gateway_ReviewDecision", "Gateway_StartFulfilment")
+                .isWaitingAt("ServiceTask_LookUpSubjectData");
+        Assertions.assertThat(trackedStages).containsExactly("IN_REVIEW", "FULFILLING");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "ACCESS, access-response",
+            "PORTABILITY, access-response",
+            "ERASURE, request-completed",
+            "OBJECTION, request-completed",
+            "WITHDRAW_CONSENT, request-completed"})
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    void shouldChooseResponseMailTemplateByRequestType(String requestType, String expectedTemplate) {
+        ProcessInstance pi = startBefore("ServiceTask_SendResponse", requestVariables(requestType, "US-CO"));
+
+        execute(job(pi));
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_ResponseSent");
+        Assertions.assertThat(sentMailTemplates).containsExactly(expectedTemplate);
+    }
+
+    private ProcessInstance startBefore(String activityId, VariableMap variables) {
+        return runtimeService().createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(REQUEST_REFERENCE)
+                .setVariables(variables.putValue("dueAt", DUE_AT))
+                .startBeforeActivity(activityId)
+                .execute();
+    }
+
+    private static VariableMap requestVariables(String requestType, String jurisdiction) {
+        return Variables.createVariables()
+                .putValue("requestId", "request-42")
+                .putValue("requestReference", REQUEST_REFERENCE)
+                .putValue("requestType", requestType)
+                .putValue("jurisdiction", jurisdiction);
+    }
+
+    /** Deploys a stand-in for a called process that records its inputs and sets one result variable. */
+    private void mockCalledProcess(String processKey, String resultVariable, boolean result) {
+        mockDeployments.add(ProcessExpressions.registerCallActivityMock(processKey)
+                .onExecutionDo(execution -> {
+                    Map<String, Object> inputs = new HashMap<>(execution.getVariables());
+                    inputs.put("businessKey", execution.getProcessBusinessKey());
+                    calledProcessInputs.put(processKey, inputs);
+                    execution.setVariable(resultVariable, result);
+                })
+                .deploy(repositoryService()));
+    }
+
+    private static String deployedFormOf(Task task) throws IOException {
+        try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
+            return new String(form.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String stageOf(DelegateExecution execution) {
+        BaseElement element = (BaseElement) execution.getBpmnModelElementInstance();
+        ExtensionElements extensions = element.getExtensionElements();
+        return extensions.getElementsQuery().filterByType(CamundaProperties.class).singleResult()
+                .getCamundaProperties().stream()
+                .filter(property -> "dsarStage".equals(property.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue)
+                .findFirst()
+                .orElseThrow();
+    }
+}

@@ -58,7 +58,7 @@ public class EmbeddedSmtpServer implements DisposableBean {
 
     public record ReceivedMail(String subject, String to, java.util.Date sentAt, String text, String html) {
 
-        static ReceivedMail of(MimeMessage message) {
+        public static ReceivedMail of(MimeMessage message) {
             try {
                 Bodies bodies = new Bodies();
                 bodies.collect(message);

@@ -63,6 +63,11 @@ public final class FormRules {
         return formId;
     }
 
+    /** The message refusing a submission with these violations. */
+    public String refusal(List<String> violations) {
+        return "The form " + formId + " cannot be submitted: " + String.join("; ", violations) + ".";
+    }
+
     /** What is wrong with the submitted values, one message per problem; empty when all is well. */
     public List<String> violations(Function<String, Object> values) {
         List<String> violations = new ArrayList<>();
@@ -97,15 +102,15 @@ public final class FormRules {
                 if (!allowed.isEmpty() && !allowed.contains(text)) {
                     violations.add(name + " must be one of " + String.join(", ", allowed));
                 }
-            } else if (value instanceof Number number) {
+            } else if ("number".equals(type) && value instanceof Number number) {
                 if (min != null && number.doubleValue() < min) {
                     violations.add(name + " must be at least " + min);
                 }
                 if (max != null && number.doubleValue() > max) {
                     violations.add(name + " must be at most " + max);
                 }
-            } else if (!allowed.isEmpty() || "textfield".equals(type) || "textarea".equals(type)) {
-                violations.add(name + " must be text");
+            } else if (!"checkbox".equals(type) && !"checklist".equals(type)) {
+                violations.add(name + " has the wrong type");
             }
         }
 

@@ -1,0 +1,52 @@
+package org.harmony.dsar.system.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.harmony.dsar.system.FormRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of the Camunda Form a user task shows. Forms bound to their deployment never change, so the rules are
+ * parsed once per process definition and task.
+ */
+@Component
+public class TaskFormRules {
+
+    private final FormService forms;
+    private final TaskService tasks;
+    private final ObjectMapper json;
+    private final Map<String, FormRules> cache = new ConcurrentHashMap<>();
+
+    TaskFormRules(FormService forms, TaskService tasks, ObjectMapper json) {
+        this.forms = forms;
+        this.tasks = tasks;
+        this.json = json;
+    }
+
+    /** The rules of the task's form, or empty when the task has no Camunda Form. */
+    public Optional<FormRules> of(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null || task.getCamundaFormRef() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(cache.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+                key -> load(taskId)));
+    }
+
+    private FormRules load(String taskId) {
+        try (InputStream form = forms.getDeployedTaskForm(taskId)) {
+            return FormRules.parse(json.readTree(form));
+        } catch (IOException e) {
+            throw new IllegalStateException("The form of task " + taskId + " is not valid JSON", e);
+        }
+    }
+}

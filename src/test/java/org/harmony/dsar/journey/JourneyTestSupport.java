@@ -1,0 +1,128 @@
+package org.harmony.dsar.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole engine on a real PostgreSQL and a real SMTP server, reached over HTTP. The job executor is off:
+ * tests run jobs explicitly, so every step is deterministic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        "dsar.mail.embedded-server.enabled=false",
+        "dsar.api.rate-limit.requests=1000"
+})
+@ActiveProfiles({"postgres", "demo"})
+abstract class JourneyTestSupport {
+
+    private static final Pattern CODE = Pattern.compile("^\\s+(\\d{6})\\s*$", Pattern.MULTILINE);
+
+    @Autowired
+    protected TestRestTemplate http;
+    @Autowired
+    protected ProcessEngine engine;
+    @Autowired
+    protected RuntimeService runtime;
+    @Autowired
+    protected ManagementService management;
+
+    @DynamicPropertySource
+    static void realServers(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestInfrastructure::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestInfrastructure::smtpPort);
+    }
+
+    @BeforeEach
+    void initAssertions() {
+        AbstractAssertions.init(engine);
+    }
+
+    /** Runs every job that is due, including those the jobs create, until none is left. */
+    protected void runDueJobs() {
+        for (int round = 0; round < 50; round++) {
+            List<Job> jobs = management.createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new AssertionError("Jobs kept creating jobs for 50 rounds");
+    }
+
+    protected ResponseEntity<Map> submit(String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity("/api/requests", new HttpEntity<>(json, headers), Map.class);
+    }
+
+    protected ResponseEntity<Map> postJson(String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(json, headers), Map.class);
+    }
+
+    /** Mails received for an address, oldest first. */
+    protected static List<ReceivedMail> mailsTo(String address) {
+        return Arrays.stream(TestInfrastructure.SMTP.getReceivedMessages())
+                .map(ReceivedMail::of)
+                .filter(mail -> mail.to().contains(address))
+                .toList();
+    }
+
+    protected static ReceivedMail awaitMail(String address, String subjectPart) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ReceivedMail mail : mailsTo(address)) {
+                if (mail.subject().contains(subjectPart)) {
+                    return mail;
+                }
+            }
+            TestInfrastructure.SMTP.waitForIncomingEmail(200, 1);
+        }
+        throw new AssertionError("No mail to " + address + " with subject containing '" + subjectPart + "'; got "
+                + mailsTo(address).stream().map(ReceivedMail::subject).toList());
+    }
+
+    protected static String codeIn(ReceivedMail mail) {
+        Matcher matcher = CODE.matcher(mail.text());
+        assertThat(matcher.find()).as("a six-digit code in the mail").isTrue();
+        return matcher.group(1);
+    }
+
+    protected static String linkIn(ReceivedMail mail, String pathPart) {
+        Matcher matcher = Pattern.compile("(http://\\S*" + Pattern.quote(pathPart) + "\\S*)").matcher(mail.text());
+        assertThat(matcher.find()).as("a link containing " + pathPart).isTrue();
+        return matcher.group(1);
+    }
+
+    protected static String uniqueEmail(String name) {
+        return name + "." + System.nanoTime() + "@example.org";
+    }
+}

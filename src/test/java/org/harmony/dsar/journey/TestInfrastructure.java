@@ -1,0 +1,53 @@
+package org.harmony.dsar.journey;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The real servers the journey tests run against, started once per test JVM: a PostgreSQL server from
+ * Maven-delivered binaries (no Docker, nothing preinstalled) and a GreenMail SMTP server.
+ */
+final class TestInfrastructure {
+
+    static final EmbeddedPostgres POSTGRES = startPostgres();
+    static final GreenMail SMTP = startSmtp();
+
+    private TestInfrastructure() {
+    }
+
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
+        return smtp;
+    }
+
+    static String jdbcUrl() {
+        return POSTGRES.getJdbcUrl("postgres", "postgres");
+    }
+
+    static int smtpPort() {
+        return SMTP.getSmtp().getPort();
+    }
+}

@@ -7,14 +7,17 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 
 import org.harmony.dsar.intake.DsarRequest;
+import org.harmony.dsar.intake.Jurisdiction;
 import org.harmony.dsar.intake.RequestEvents;
 import org.harmony.dsar.intake.RequestRepository;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns the response period the ResponseDeadline decision table gives (an ISO-8601 period such as P1M or P45D)
- * into the request's due date, counted in the jurisdiction's time zone from the day the request was received.
- * A month ends on the same date next month, or on its last day when there is no such date (31 Jan + P1M = 28 Feb).
+ * Turns the response period the ResponseDeadline decision table gives (an ISO-8601 period such as P1M or P45D,
+ * and how to count it) into the request's due date, counted in the jurisdiction's time zone from the day the
+ * request was received. A month ends on the same date next month, or on its last day when there is no such date
+ * (31 Jan + P1M = 28 Feb); where the table says so, a deadline on a non-working day moves to the next working day;
+ * business days skip weekends, public holidays and closure days (see {@link BusinessCalendars}).
  */
 @Service
 public class DeadlineService {
@@ -24,38 +27,65 @@ public class DeadlineService {
 
     private final RequestRepository requests;
     private final RequestEvents events;
+    private final BusinessCalendars calendars;
 
-    DeadlineService(RequestRepository requests, RequestEvents events) {
+    DeadlineService(RequestRepository requests, RequestEvents events, BusinessCalendars calendars) {
         this.requests = requests;
         this.events = events;
+        this.calendars = calendars;
     }
 
-    public Instant recordDueDate(String requestId, String responsePeriod) {
+    public Instant recordDueDate(String requestId, String responsePeriod, DeadlineCounting counting,
+            String acknowledgementPeriod) {
         DsarRequest request = requests.get(requestId);
-        Instant dueAt = dueAt(request, parse(responsePeriod));
+        Instant dueAt = dueAt(request.jurisdiction(), request.receivedAt(), parse(responsePeriod), counting);
         requests.updateDueAt(requestId, dueAt);
-        events.record(requestId, "DUE_DATE_SET", "period=" + responsePeriod + " dueAt=" + dueAt);
+        String acknowledgeBy = acknowledgementPeriod == null ? ""
+                : " acknowledgeBy=" + dueAt(request.jurisdiction(), request.receivedAt(), parse(acknowledgementPeriod),
+                        DeadlineCounting.BUSINESS_DAYS);
+        events.record(requestId, "DUE_DATE_SET", "period=" + responsePeriod + " counting=" + counting
+                + " dueAt=" + dueAt + acknowledgeBy);
         return dueAt;
     }
 
-    /** The end of the last day of the period, in the jurisdiction's time zone. */
-    static Instant dueAt(DsarRequest request, Period period) {
-        LocalDate received = request.receivedAt().atZone(request.jurisdiction().zone()).toLocalDate();
-        LocalDate lastDay = received.plus(period);
-        return lastDay.atTime(END_OF_DAY).atZone(request.jurisdiction().zone()).toInstant();
+    /** The end of the last day of the period that starts on the day of {@code start}, in the jurisdiction's zone. */
+    public Instant dueAt(Jurisdiction jurisdiction, Instant start, Period period, DeadlineCounting counting) {
+        LocalDate first = start.atZone(jurisdiction.zone()).toLocalDate();
+        return endOf(jurisdiction, lastDay(jurisdiction, first, period, counting));
     }
 
-    private static Period parse(String responsePeriod) {
-        try {
-            Period period = Period.parse(responsePeriod);
-            if (period.isNegative() || period.isZero()) {
-                throw new IllegalArgumentException("ResponseDeadline gave a period that is not positive: "
-                        + responsePeriod);
+    /** A due date moved on by a further period (an extension), counted the same way. */
+    public Instant extended(Jurisdiction jurisdiction, Instant dueAt, Period period, DeadlineCounting counting) {
+        LocalDate previousLastDay = dueAt.atZone(jurisdiction.zone()).toLocalDate();
+        return endOf(jurisdiction, lastDay(jurisdiction, previousLastDay, period, counting));
+    }
+
+    LocalDate lastDay(Jurisdiction jurisdiction, LocalDate first, Period period, DeadlineCounting counting) {
+        return switch (counting) {
+            case CALENDAR -> first.plus(period);
+            case CALENDAR_TO_WORKING_DAY -> calendars.onOrAfter(jurisdiction, first.plus(period));
+            case BUSINESS_DAYS -> {
+                if (period.getYears() != 0 || period.getMonths() != 0) {
+                    throw new IllegalArgumentException("Business days are counted in days only, not " + period);
+                }
+                yield calendars.plusBusinessDays(jurisdiction, first, period.getDays());
             }
-            return period;
+        };
+    }
+
+    private static Instant endOf(Jurisdiction jurisdiction, LocalDate day) {
+        return day.atTime(END_OF_DAY).atZone(jurisdiction.zone()).toInstant();
+    }
+
+    static Period parse(String period) {
+        try {
+            Period parsed = Period.parse(period);
+            if (parsed.isNegative() || parsed.isZero()) {
+                throw new IllegalArgumentException("A deadline period must be positive, not " + period);
+            }
+            return parsed;
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("ResponseDeadline gave '" + responsePeriod
-                    + "', which is not an ISO-8601 period such as P1M or P45D", e);
+            throw new IllegalArgumentException("'" + period + "' is not an ISO-8601 period such as P1M or P45D", e);
         }
     }
 }

@@ -35,7 +35,7 @@ class ResponseDeadlineDecisionTest {
             "IN, P90D"})
     void shouldGiveTheStatutoryPeriodForEveryRequestType(String jurisdiction, String expectedPeriod) {
         for (String requestType : REQUEST_TYPES) {
-            String period = evaluate(jurisdiction, requestType).getSingleEntry();
+            String period = evaluate(jurisdiction, requestType).getSingleResult().getEntry("responsePeriod");
             assertThat(period).as("%s %s", jurisdiction, requestType).isEqualTo(expectedPeriod);
         }
     }
@@ -43,6 +43,20 @@ class ResponseDeadlineDecisionTest {
     @Test
     void shouldGiveNoPeriodForAnUnknownJurisdiction() {
         assertThat(evaluate("XX", "ACCESS").getResultList()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} counts {1}")
+    @CsvSource({
+            "EU, CALENDAR_TO_WORKING_DAY,",
+            "UK, CALENDAR_TO_WORKING_DAY,",
+            "US-CA, CALENDAR, P10D",
+            "US-VA, CALENDAR,",
+            "BR, CALENDAR,"})
+    void shouldSayHowThePeriodIsCountedAndWhenToAcknowledge(String jurisdiction, String counting,
+            String acknowledgementPeriod) {
+        var result = evaluate(jurisdiction, "ACCESS").getSingleResult();
+        assertThat(result.getEntryMap().get("deadlineCounting")).isEqualTo(counting);
+        assertThat(result.getEntryMap().get("acknowledgementPeriod")).isEqualTo(acknowledgementPeriod);
     }
 
     private static DmnDecisionResult evaluate(String jurisdiction, String requestType) {

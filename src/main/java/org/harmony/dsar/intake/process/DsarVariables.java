@@ -17,12 +17,19 @@ public final class DsarVariables {
     public static final ProcessVariable<String> REQUEST_TYPE = ProcessVariable.of("requestType", String.class);
     public static final ProcessVariable<String> JURISDICTION = ProcessVariable.of("jurisdiction", String.class);
     public static final ProcessVariable<String> RESPONSE_PERIOD = ProcessVariable.of("responsePeriod", String.class);
+    /** How responsePeriod is counted: a DeadlineCounting name (CALENDAR, CALENDAR_TO_WORKING_DAY, BUSINESS_DAYS). */
+    public static final ProcessVariable<String> DEADLINE_COUNTING = ProcessVariable.of("deadlineCounting", String.class);
+    /** Business days within which receipt must be acknowledged (ISO-8601 period), where the law sets one. */
+    public static final ProcessVariable<String> ACKNOWLEDGEMENT_PERIOD =
+            ProcessVariable.of("acknowledgementPeriod", String.class);
     public static final ProcessVariable<Date> DUE_AT = ProcessVariable.of("dueAt", Date.class);
     public static final ProcessVariable<Boolean> IDENTITY_VERIFIED = ProcessVariable.of("identityVerified", Boolean.class);
     public static final ProcessVariable<Boolean> LEGAL_HOLD_ACTIVE = ProcessVariable.of("legalHoldActive", Boolean.class);
     public static final ProcessVariable<String> LOOKUP_SUMMARY = ProcessVariable.of("lookupSummary", String.class);
     public static final ProcessVariable<String> PACKAGE_SUMMARY = ProcessVariable.of("packageSummary", String.class);
     public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
+    /** Local input of a deadline reminder or breach task: the group it notifies. */
+    public static final ProcessVariable<String> REMINDER_GROUP = ProcessVariable.of("reminderGroup", String.class);
     /** Local input of a mail-sending task: which template it sends. */
     public static final ProcessVariable<String> MAIL_TEMPLATE = ProcessVariable.of("mailTemplate", String.class);
 

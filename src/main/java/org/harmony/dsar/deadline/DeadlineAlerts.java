@@ -1,0 +1,125 @@
+package org.harmony.dsar.deadline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.harmony.dsar.intake.DsarRequest;
+import org.harmony.dsar.intake.RequestEvents;
+import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.mail.MailService;
+import org.harmony.dsar.mail.OutgoingMail;
+import org.harmony.dsar.requester.RequesterProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Warns the people who work a request that its deadline is near, and the DPO that it has passed. Staff mails name
+ * the request by reference, type, jurisdiction, stage and due date only, never the requester's personal data.
+ */
+@Service
+public class DeadlineAlerts {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineAlerts.class);
+
+    private final RequestRepository requests;
+    private final RequestEvents events;
+    private final MailService mail;
+    private final IdentityService identity;
+    private final BusinessCalendars calendars;
+    private final RequesterProperties links;
+    private final Clock clock;
+
+    DeadlineAlerts(RequestRepository requests, RequestEvents events, MailService mail, IdentityService identity,
+            BusinessCalendars calendars, RequesterProperties links, Clock clock) {
+        this.requests = requests;
+        this.events = events;
+        this.mail = mail;
+        this.identity = identity;
+        this.calendars = calendars;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /**
+     * Mails every member of the group that the request is due soon, once per step and due date.
+     *
+     * @param step identifies this reminder (process instance and activity); with the due date it keys the mails
+     * @return how many members were mailed
+     */
+    @Transactional
+    public int remind(String requestId, String groupId, String step) {
+        DsarRequest request = requests.get(requestId);
+        int sent = mailGroup(request, groupId, "staff-deadline-reminder", step);
+        events.record(requestId, "DEADLINE_REMINDER", "group=" + groupId + " businessDaysLeft="
+                + businessDaysLeft(request) + " recipients=" + sent);
+        return sent;
+    }
+
+    /** Records that the request passed its due date without a response, and notifies the group (the DPO). */
+    @Transactional
+    public void recordBreach(String requestId, String groupId, String step) {
+        DsarRequest request = requests.get(requestId);
+        Instant now = clock.instant();
+        events.record(requestId, "DEADLINE_BREACHED", "dueAt=" + request.dueAt() + " stage=" + request.stage()
+                + " detectedAt=" + now);
+        int sent = mailGroup(request, groupId, "staff-deadline-breached", step);
+        log.warn("Request {} passed its due date {} in stage {}; {} member(s) of {} notified", request.reference(),
+                request.dueAt(), request.stage(), sent, groupId);
+    }
+
+    /** Working days from today to the last day, in the jurisdiction's calendar; negative when overdue. */
+    long businessDaysLeft(DsarRequest request) {
+        LocalDate today = clock.instant().atZone(request.jurisdiction().zone()).toLocalDate();
+        LocalDate lastDay = request.dueAt().atZone(request.jurisdiction().zone()).toLocalDate();
+        if (lastDay.isBefore(today)) {
+            return -ChronoUnit.DAYS.between(lastDay, today);
+        }
+        long days = 0;
+        for (LocalDate day = today.plusDays(1); !day.isAfter(lastDay); day = day.plusDays(1)) {
+            if (calendars.isWorkingDay(request.jurisdiction(), day)) {
+                days++;
+            }
+        }
+        return days;
+    }
+
+    private int mailGroup(DsarRequest request, String groupId, String template, String step) {
+        List<User> members = identity.createUserQuery().memberOfGroup(groupId).list();
+        Map<String, Object> model = new HashMap<>();
+        model.put("reference", request.reference());
+        model.put("requestType", request.type().name());
+        model.put("jurisdiction", request.jurisdiction().code());
+        model.put("law", request.jurisdiction().law());
+        model.put("stage", request.stage().name());
+        model.put("dueDate", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH)
+                .format(request.dueAt().atZone(request.jurisdiction().zone())));
+        model.put("businessDaysLeft", businessDaysLeft(request));
+        model.put("tasklistUrl", links.publicBaseUrl() + "/camunda/app/tasklist/");
+        int sent = 0;
+        for (User member : members) {
+            if (member.getEmail() == null || member.getEmail().isBlank()) {
+                continue;
+            }
+            String key = step + ":" + request.dueAt().getEpochSecond() + ":" + member.getId();
+            mail.send(new OutgoingMail(key, request.id(), member.getEmail(), template, Locale.ENGLISH, model));
+            sent++;
+        }
+        if (sent == 0) {
+            log.warn("Request {}: group {} has no member with an email address; the reminder is visible in "
+                    + "Tasklist's due-date filters only", request.reference(), groupId);
+        }
+        return sent;
+    }
+}

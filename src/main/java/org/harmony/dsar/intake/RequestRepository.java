@@ -74,7 +74,8 @@ public class RequestRepository {
                 WHERE id = :id
                 """)
                 .param("stage", stage.name())
-                .param("terminal", stage == RequestStage.COMPLETED || stage == RequestStage.CLOSED_UNVERIFIED)
+                .param("terminal", stage == RequestStage.COMPLETED || stage == RequestStage.CLOSED_UNVERIFIED
+                        || stage == RequestStage.DENIED)
                 .param("at", Timestamp.from(at))
                 .param("id", id)
                 .update();

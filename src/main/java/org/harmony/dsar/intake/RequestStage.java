@@ -8,7 +8,8 @@ public enum RequestStage {
     FULFILLING("We are collecting and preparing your data."),
     IN_REVIEW("A member of our privacy team is reviewing the response."),
     COMPLETED("Your request is complete."),
-    CLOSED_UNVERIFIED("Your request was closed because your email address was not confirmed in time.");
+    CLOSED_UNVERIFIED("Your request was closed because your email address was not confirmed in time."),
+    DENIED("We could not grant your request; our email explains why and what you can do.");
 
     private final String explanation;
 

@@ -6,6 +6,7 @@ import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.harmony.dsar.deadline.DeadlineExtensions;
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestRepository;
@@ -26,13 +27,15 @@ public class RequesterNotifications {
     private final MailService mail;
     private final RequesterLinks links;
     private final AccessPackages packages;
+    private final DeadlineExtensions extensions;
 
     RequesterNotifications(RequestRepository requests, MailService mail, RequesterLinks links,
-            AccessPackages packages) {
+            AccessPackages packages, DeadlineExtensions extensions) {
         this.requests = requests;
         this.mail = mail;
         this.links = links;
         this.packages = packages;
+        this.extensions = extensions;
     }
 
     /**
@@ -50,6 +53,11 @@ public class RequesterNotifications {
         model.put("receivedDate", format(request.receivedAt().atZone(request.jurisdiction().zone()), request));
         model.put("dueDate", request.dueAt() == null ? null
                 : format(request.dueAt().atZone(request.jurisdiction().zone()), request));
+        extensions.latest(requestId).ifPresent(extension -> {
+            model.put("previousDueDate", format(extension.previousDueAt().atZone(request.jurisdiction().zone()), request));
+            model.put("extensionReason", extension.reasonCode());
+            model.put("extensionExplanation", extension.explanation());
+        });
         String token = links.issueToken(requestId);
         model.put("statusUrl", links.statusUrl(request.reference(), token));
         packages.latest(requestId).ifPresent(latest -> {

@@ -31,6 +31,8 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetupPlugin.class);
     private static final String GROUP_TYPE_WORKFLOW = "WORKFLOW";
+    private static final String EXTENSION_STARTERS = "complianceOfficers";
+    private static final String EXTENSION_PROCESS = "DeadlineExtensionProcess";
 
     private final IdentityProperties properties;
 
@@ -54,6 +56,10 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
                 grant(authorizations, group.id(), Resources.FILTER, filter.getId(), Permissions.READ);
             }
         }
+        // Compliance officers start "Request a deadline extension" from Tasklist.
+        grant(authorizations, EXTENSION_STARTERS, Resources.PROCESS_DEFINITION, EXTENSION_PROCESS,
+                Permissions.CREATE_INSTANCE);
+        grant(authorizations, EXTENSION_STARTERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         for (IdentityProperties.User user : properties.users()) {
             createUser(identity, user);
         }

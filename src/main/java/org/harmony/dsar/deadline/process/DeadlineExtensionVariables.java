@@ -1,0 +1,32 @@
+package org.harmony.dsar.deadline.process;
+
+import org.harmony.dsar.system.process.ProcessVariable;
+
+/**
+ * The variables of DeadlineExtensionProcess beyond the request's own (requestId, requestReference, jurisdiction,
+ * requestType, dueAt in {@link org.harmony.dsar.intake.process.DsarVariables}). The reason is a code and the
+ * officer's explanation, which the requester receives: no personal data.
+ */
+public final class DeadlineExtensionVariables {
+
+    public static final String PROCESS_KEY = "DeadlineExtensionProcess";
+
+    public static final ProcessVariable<String> EXTENSION_REASON = ProcessVariable.of("extensionReason", String.class);
+    public static final ProcessVariable<String> EXTENSION_EXPLANATION =
+            ProcessVariable.of("extensionExplanation", String.class);
+    /** The compliance officer who asked (the start event's initiator). */
+    public static final ProcessVariable<String> EXTENSION_REQUESTED_BY =
+            ProcessVariable.of("extensionRequestedBy", String.class);
+    public static final ProcessVariable<Integer> EXTENSIONS_GRANTED =
+            ProcessVariable.of("extensionsGranted", Integer.class);
+    public static final ProcessVariable<Boolean> BEFORE_ORIGINAL_DEADLINE =
+            ProcessVariable.of("beforeOriginalDeadline", Boolean.class);
+    public static final ProcessVariable<Boolean> EXTENSION_ALLOWED =
+            ProcessVariable.of("extensionAllowed", Boolean.class);
+    public static final ProcessVariable<String> EXTENSION_PERIOD = ProcessVariable.of("extensionPeriod", String.class);
+    /** Why the table refused, as a code (ALREADY_EXTENDED, ORIGINAL_DEADLINE_PASSED, NO_EXTENSION_IN_LAW). */
+    public static final ProcessVariable<String> EXTENSION_REFUSAL = ProcessVariable.of("extensionRefusal", String.class);
+
+    private DeadlineExtensionVariables() {
+    }
+}

@@ -69,6 +69,17 @@ public class BusinessCalendars {
         return step(jurisdiction, from, days, -1);
     }
 
+    /** Working days after {@code from} up to and including {@code to}; 0 when {@code to} is not after it. */
+    public long workingDaysBetween(Jurisdiction jurisdiction, LocalDate from, LocalDate to) {
+        long days = 0;
+        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            if (isWorkingDay(jurisdiction, day)) {
+                days++;
+            }
+        }
+        return days;
+    }
+
     private LocalDate step(Jurisdiction jurisdiction, LocalDate from, int days, int direction) {
         if (days < 0) {
             throw new IllegalArgumentException("A number of business days cannot be negative: " + days);

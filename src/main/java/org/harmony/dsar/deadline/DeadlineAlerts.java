@@ -80,19 +80,13 @@ public class DeadlineAlerts {
     }
 
     /** Working days from today to the last day, in the jurisdiction's calendar; negative when overdue. */
-    long businessDaysLeft(DsarRequest request) {
+    public long businessDaysLeft(DsarRequest request) {
         LocalDate today = clock.instant().atZone(request.jurisdiction().zone()).toLocalDate();
         LocalDate lastDay = request.dueAt().atZone(request.jurisdiction().zone()).toLocalDate();
         if (lastDay.isBefore(today)) {
             return -ChronoUnit.DAYS.between(lastDay, today);
         }
-        long days = 0;
-        for (LocalDate day = today.plusDays(1); !day.isAfter(lastDay); day = day.plusDays(1)) {
-            if (calendars.isWorkingDay(request.jurisdiction(), day)) {
-                days++;
-            }
-        }
-        return days;
+        return calendars.workingDaysBetween(request.jurisdiction(), today, lastDay);
     }
 
     private int mailGroup(DsarRequest request, String groupId, String template, String step) {

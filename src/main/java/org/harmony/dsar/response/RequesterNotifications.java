@@ -50,6 +50,7 @@ public class RequesterNotifications {
         model.put("fullName", request.fullName());
         model.put("requestType", request.type().description());
         model.put("law", request.jurisdiction().law());
+        model.put("jurisdiction", request.jurisdiction().code());
         model.put("receivedDate", format(request.receivedAt().atZone(request.jurisdiction().zone()), request));
         model.put("dueDate", request.dueAt() == null ? null
                 : format(request.dueAt().atZone(request.jurisdiction().zone()), request));

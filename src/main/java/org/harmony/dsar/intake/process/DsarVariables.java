@@ -28,6 +28,10 @@ public final class DsarVariables {
     public static final ProcessVariable<String> LOOKUP_SUMMARY = ProcessVariable.of("lookupSummary", String.class);
     public static final ProcessVariable<String> PACKAGE_SUMMARY = ProcessVariable.of("packageSummary", String.class);
     public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
+    /** Why the reviewer denied the request, as a code the denial mail explains. */
+    public static final ProcessVariable<String> DENIAL_REASON = ProcessVariable.of("denialReason", String.class);
+    /** Local input of a mail-sending task: a reason code the mail explains (a denial's). */
+    public static final ProcessVariable<String> MAIL_REASON = ProcessVariable.of("mailReason", String.class);
     /** Local input of a deadline reminder or breach task: the group it notifies. */
     public static final ProcessVariable<String> REMINDER_GROUP = ProcessVariable.of("reminderGroup", String.class);
     /** Local input of a mail-sending task: which template it sends. */

@@ -9,8 +9,9 @@ import org.harmony.dsar.response.RequesterNotifications;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the requester the mail template named by the task's {@code mailTemplate} input, once per process
- * instance and task: a retried or repeated job does not send it again.
+ * Sends the requester the mail template named by the task's {@code mailTemplate} input (with the reason code in
+ * {@code mailReason}, where given), once per process instance and task: a retried or repeated job does not send it
+ * again.
  */
 @Component
 class SendRequesterMailDelegate implements JavaDelegate {
@@ -25,6 +26,8 @@ class SendRequesterMailDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String template = DsarVariables.MAIL_TEMPLATE.from(execution);
         String idempotencyKey = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId();
-        notifications.notify(DsarVariables.REQUEST_ID.from(execution), template, idempotencyKey, Map.of());
+        String reason = DsarVariables.MAIL_REASON.fromOrNull(execution);
+        notifications.notify(DsarVariables.REQUEST_ID.from(execution), template, idempotencyKey,
+                reason == null ? Map.of() : Map.of("reason", reason));
     }
 }

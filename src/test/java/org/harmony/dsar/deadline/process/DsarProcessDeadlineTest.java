@@ -70,6 +70,8 @@ class DsarProcessDeadlineTest {
         Mocks.register("recordDeadlineBreachDelegate",
                 (JavaDelegate) execution -> breachGroups.add((String) execution.getVariable("reminderGroup")));
         registerTaskListenerMock("validateFormSubmissionListener");
+        registerTaskListenerMock("describeCaseListener");
+        registerTaskListenerMock("checkReviewDecisionListener");
         registerJavaDelegateMock("sendRequesterMailDelegate");
         Mocks.register("trackStageListener", (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> { });
     }

@@ -112,6 +112,8 @@ class DsarProcessTest {
         registerJavaDelegateMock("buildAccessPackageDelegate")
                 .onExecutionSetVariables(Variables.createVariables().putValue("packageSummary", "1 archive, 41 records"));
         registerTaskListenerMock("validateFormSubmissionListener");
+        registerTaskListenerMock("describeCaseListener");
+        registerTaskListenerMock("checkReviewDecisionListener");
     }
 
     @AfterEach

@@ -1,0 +1,86 @@
+package org.harmony.dsar.response;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.harmony.dsar.intake.RequestEvents;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The rules of the final review: a denial names its reason; under the four-eyes rule the reviewer who approves or
+ * denies is not the person who prepared the case (completed its previous task). Who completed which task is kept in
+ * the request's audit trail.
+ */
+@Service
+public class ReviewRules {
+
+    public static final String APPROVE = "APPROVE";
+    public static final String SEND_BACK = "SEND_BACK";
+    public static final String DENY = "DENY";
+    private static final Set<String> DECISIONS = Set.of(APPROVE, SEND_BACK, DENY);
+    private static final String TASK_COMPLETED = "TASK_COMPLETED";
+
+    private final ReviewProperties properties;
+    private final RequestEvents events;
+    private final JdbcClient jdbc;
+
+    public ReviewRules(ReviewProperties properties, RequestEvents events, JdbcClient jdbc) {
+        this.properties = properties;
+        this.events = events;
+        this.jdbc = jdbc;
+    }
+
+    /** A review decision that the rules do not allow; the message says why and what to do. */
+    public static class ReviewRefusedException extends RuntimeException {
+        ReviewRefusedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param reviewer the user completing the review, or null when unknown (then the four-eyes rule cannot hold
+     *                 and the decision is refused)
+     */
+    public void check(String requestId, String decision, String denialReason, String reviewer) {
+        if (!DECISIONS.contains(decision)) {
+            throw new ReviewRefusedException("Choose a decision: approve, send back or deny.");
+        }
+        if (DENY.equals(decision) && (denialReason == null || denialReason.isBlank())) {
+            throw new ReviewRefusedException("A denial needs a reason code: the requester is told the reason "
+                    + "and their rights.");
+        }
+        if (!properties.fourEyes() || SEND_BACK.equals(decision)) {
+            return;
+        }
+        if (reviewer == null) {
+            throw new ReviewRefusedException("The four-eyes rule needs to know who reviews: log in, or claim the "
+                    + "task before completing it.");
+        }
+        Optional<String> preparer = lastPreparer(requestId);
+        if (preparer.isPresent() && preparer.get().equals(reviewer)) {
+            throw new ReviewRefusedException("Four-eyes rule: you completed the previous task of this case, so "
+                    + "another compliance officer must approve or deny it. Unclaim the task or send it back.");
+        }
+    }
+
+    /** Records who completed a task of the case (staff user id, not personal data of the requester). */
+    public void recordTaskCompleted(String requestId, String activityId, String userId) {
+        events.record(requestId, TASK_COMPLETED, "by=" + userId + " task=" + activityId);
+    }
+
+    public void recordDecision(String requestId, String decision, String denialReason, String reviewer) {
+        events.record(requestId, "REVIEW_" + decision, "by=" + reviewer
+                + (denialReason == null ? "" : " reason=" + denialReason));
+    }
+
+    public Optional<String> lastPreparer(String requestId) {
+        return jdbc.sql("""
+                SELECT detail FROM request_event WHERE request_id = :id AND event_type = :type
+                ORDER BY occurred_at DESC
+                """)
+                .param("id", requestId).param("type", TASK_COMPLETED)
+                .query(String.class).stream().findFirst()
+                .map(detail -> detail.substring("by=".length(), detail.indexOf(" task=")));
+    }
+}

@@ -1,0 +1,49 @@
+package org.harmony.dsar.response.process;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.response.ReviewRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completion of the review: refuses a decision the review rules do not allow (a denial without a reason, an
+ * approval by the person who prepared the case) with a message naming the rule; the task stays open. Records the
+ * decision in the audit trail otherwise.
+ */
+@Component
+class CheckReviewDecisionListener implements TaskListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckReviewDecisionListener.class);
+
+    private final ReviewRules rules;
+
+    CheckReviewDecisionListener(ReviewRules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String requestId = DsarVariables.REQUEST_ID.from(task);
+        String decision = DsarVariables.REVIEW_DECISION.fromOrNull(task);
+        String denialReason = DsarVariables.DENIAL_REASON.fromOrNull(task);
+        String reviewer = reviewer(task);
+        try {
+            rules.check(requestId, decision, denialReason, reviewer);
+        } catch (ReviewRules.ReviewRefusedException e) {
+            log.info("Review of request {} refused: {}", DsarVariables.REQUEST_REFERENCE.fromOrNull(task),
+                    e.getMessage());
+            throw new BadUserRequestException(e.getMessage());
+        }
+        rules.recordDecision(requestId, decision, ReviewRules.DENY.equals(decision) ? denialReason : null, reviewer);
+    }
+
+    static String reviewer(DelegateTask task) {
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+    }
+}

@@ -1,0 +1,35 @@
+package org.harmony.dsar.response.process;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.response.CaseSummaries;
+import org.harmony.dsar.system.process.ProcessVariable;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the review task is created, puts what the reviewer needs beside the process variables into task-local
+ * variables its form shows: verification outcome, what was kept back and why, time left.
+ */
+@Component
+class DescribeCaseListener implements TaskListener {
+
+    static final ProcessVariable<String> CASE_VERIFICATION = ProcessVariable.of("caseVerification", String.class);
+    static final ProcessVariable<String> CASE_KEPT_BACK = ProcessVariable.of("caseKeptBack", String.class);
+    static final ProcessVariable<String> CASE_TIME_LEFT = ProcessVariable.of("caseTimeLeft", String.class);
+
+    private final CaseSummaries summaries;
+
+    DescribeCaseListener(CaseSummaries summaries) {
+        this.summaries = summaries;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        CaseSummaries.CaseSummary summary = summaries.describe(DsarVariables.REQUEST_ID.from(task),
+                Boolean.TRUE.equals(DsarVariables.LEGAL_HOLD_ACTIVE.fromOrNull(task)));
+        task.setVariableLocal(CASE_VERIFICATION.name(), summary.verification());
+        task.setVariableLocal(CASE_KEPT_BACK.name(), summary.keptBack());
+        task.setVariableLocal(CASE_TIME_LEFT.name(), summary.timeLeft());
+    }
+}

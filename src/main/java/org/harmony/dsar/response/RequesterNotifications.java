@@ -5,6 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 
 import org.harmony.dsar.deadline.DeadlineExtensions;
 import org.harmony.dsar.fulfilment.AccessPackages;
@@ -48,7 +50,7 @@ public class RequesterNotifications {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("reference", request.reference());
         model.put("fullName", request.fullName());
-        model.put("requestType", request.type().description());
+        model.put("requestType", requestTypeName(request));
         model.put("law", request.jurisdiction().law());
         model.put("jurisdiction", request.jurisdiction().code());
         model.put("receivedDate", format(request.receivedAt().atZone(request.jurisdiction().zone()), request));
@@ -67,6 +69,17 @@ public class RequesterNotifications {
         });
         return mail.send(new OutgoingMail(idempotencyKey, requestId, request.email(), template, request.language(),
                 model));
+    }
+
+    /** The request type in the requester's language, from {@code mail/request-types*.properties}. */
+    private static String requestTypeName(DsarRequest request) {
+        try {
+            return ResourceBundle.getBundle("mail.request-types", request.language(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                    .getString(request.type().name());
+        } catch (MissingResourceException e) {
+            return request.type().description();
+        }
     }
 
     private static String format(ZonedDateTime at, DsarRequest request) {

@@ -112,6 +112,26 @@ public class AccessPackages {
                 .stream().findFirst();
     }
 
+    /**
+     * Deletes every package whose download period has ended, and records the deletion in each request's audit
+     * trail. Returns how many were deleted.
+     */
+    @Transactional
+    public int deleteExpired(Instant now) {
+        List<String[]> expired = jdbc.sql("SELECT id, request_id FROM access_package WHERE expires_at < :now")
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> new String[] {rs.getString("id"), rs.getString("request_id")})
+                .list();
+        for (String[] item : expired) {
+            jdbc.sql("DELETE FROM access_package WHERE id = :id").param("id", item[0]).update();
+            events.record(item[1], "PACKAGE_DELETED", "package=" + item[0] + " reason=download period ended");
+        }
+        if (!expired.isEmpty()) {
+            log.info("Deleted {} expired data package(s)", expired.size());
+        }
+        return expired.size();
+    }
+
     public byte[] content(String packageId) {
         return jdbc.sql("SELECT content FROM access_package WHERE id = :id").param("id", packageId)
                 .query((rs, row) -> rs.getBytes("content")).single();

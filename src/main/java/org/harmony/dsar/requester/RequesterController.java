@@ -46,12 +46,12 @@ class RequesterController {
     @GetMapping("/api/requests/{reference}/package")
     ResponseEntity<byte[]> download(@PathVariable String reference, @RequestParam(required = false) String token) {
         DsarRequest request = authorise(reference, token);
-        AccessPackages.Package latest = packages.latest(request.id()).orElseThrow(() -> new ApiProblem(
+        AccessPackages.Package latest = packages.latest(request.id()).orElseThrow(() -> request.stage()
+                == RequestStage.COMPLETED ? expired() : new ApiProblem(
                 HttpStatus.NOT_FOUND, "package-not-ready", "No package yet",
                 "Your data package is not ready yet. We will email you when it is."));
         if (latest.isExpired(Instant.now())) {
-            throw new ApiProblem(HttpStatus.GONE, "package-expired", "Package expired",
-                    "This data package has expired and was removed. Reply to our email to ask for a new copy.");
+            throw expired();
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
@@ -60,6 +60,11 @@ class RequesterController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("X-Content-SHA256", latest.sha256())
                 .body(packages.content(latest.id()));
+    }
+
+    private static ApiProblem expired() {
+        return new ApiProblem(HttpStatus.GONE, "package-expired", "Package expired",
+                "This data package has expired and was deleted. Reply to our email to ask for a new copy.");
     }
 
     private DsarRequest authorise(String reference, String token) {

@@ -2,10 +2,8 @@ package org.harmony.dsar.deadline;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,17 +35,17 @@ public class DeadlineAlerts {
     private final RequestEvents events;
     private final MailService mail;
     private final IdentityService identity;
-    private final BusinessCalendars calendars;
+    private final DeadlineService deadlines;
     private final RequesterProperties links;
     private final Clock clock;
 
     DeadlineAlerts(RequestRepository requests, RequestEvents events, MailService mail, IdentityService identity,
-            BusinessCalendars calendars, RequesterProperties links, Clock clock) {
+            DeadlineService deadlines, RequesterProperties links, Clock clock) {
         this.requests = requests;
         this.events = events;
         this.mail = mail;
         this.identity = identity;
-        this.calendars = calendars;
+        this.deadlines = deadlines;
         this.links = links;
         this.clock = clock;
     }
@@ -63,7 +61,7 @@ public class DeadlineAlerts {
         DsarRequest request = requests.get(requestId);
         int sent = mailGroup(request, groupId, "staff-deadline-reminder", step);
         events.record(requestId, "DEADLINE_REMINDER", "group=" + groupId + " businessDaysLeft="
-                + businessDaysLeft(request) + " recipients=" + sent);
+                + deadlines.businessDaysLeft(request) + " recipients=" + sent);
         return sent;
     }
 
@@ -79,16 +77,6 @@ public class DeadlineAlerts {
                 request.dueAt(), request.stage(), sent, groupId);
     }
 
-    /** Working days from today to the last day, in the jurisdiction's calendar; negative when overdue. */
-    public long businessDaysLeft(DsarRequest request) {
-        LocalDate today = clock.instant().atZone(request.jurisdiction().zone()).toLocalDate();
-        LocalDate lastDay = request.dueAt().atZone(request.jurisdiction().zone()).toLocalDate();
-        if (lastDay.isBefore(today)) {
-            return -ChronoUnit.DAYS.between(lastDay, today);
-        }
-        return calendars.workingDaysBetween(request.jurisdiction(), today, lastDay);
-    }
-
     private int mailGroup(DsarRequest request, String groupId, String template, String step) {
         List<User> members = identity.createUserQuery().memberOfGroup(groupId).list();
         Map<String, Object> model = new HashMap<>();
@@ -99,7 +87,7 @@ public class DeadlineAlerts {
         model.put("stage", request.stage().name());
         model.put("dueDate", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH)
                 .format(request.dueAt().atZone(request.jurisdiction().zone())));
-        model.put("businessDaysLeft", businessDaysLeft(request));
+        model.put("businessDaysLeft", deadlines.businessDaysLeft(request));
         model.put("tasklistUrl", links.publicBaseUrl() + "/camunda/app/tasklist/");
         int sent = 0;
         for (User member : members) {

@@ -1,10 +1,12 @@
 package org.harmony.dsar.deadline;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.Jurisdiction;
@@ -28,11 +30,13 @@ public class DeadlineService {
     private final RequestRepository requests;
     private final RequestEvents events;
     private final BusinessCalendars calendars;
+    private final Clock clock;
 
-    DeadlineService(RequestRepository requests, RequestEvents events, BusinessCalendars calendars) {
+    DeadlineService(RequestRepository requests, RequestEvents events, BusinessCalendars calendars, Clock clock) {
         this.requests = requests;
         this.events = events;
         this.calendars = calendars;
+        this.clock = clock;
     }
 
     public Instant recordDueDate(String requestId, String responsePeriod, DeadlineCounting counting,
@@ -58,6 +62,16 @@ public class DeadlineService {
     public Instant extended(Jurisdiction jurisdiction, Instant dueAt, Period period, DeadlineCounting counting) {
         LocalDate previousLastDay = dueAt.atZone(jurisdiction.zone()).toLocalDate();
         return endOf(jurisdiction, lastDay(jurisdiction, previousLastDay, period, counting));
+    }
+
+    /** Working days from today to the request's last day, in its jurisdiction's calendar; negative days overdue. */
+    public long businessDaysLeft(DsarRequest request) {
+        LocalDate today = clock.instant().atZone(request.jurisdiction().zone()).toLocalDate();
+        LocalDate lastDay = request.dueAt().atZone(request.jurisdiction().zone()).toLocalDate();
+        if (lastDay.isBefore(today)) {
+            return -ChronoUnit.DAYS.between(lastDay, today);
+        }
+        return calendars.workingDaysBetween(request.jurisdiction(), today, lastDay);
     }
 
     LocalDate lastDay(Jurisdiction jurisdiction, LocalDate first, Period period, DeadlineCounting counting) {

@@ -6,7 +6,7 @@ import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-import org.harmony.dsar.deadline.DeadlineAlerts;
+import org.harmony.dsar.deadline.DeadlineService;
 import org.harmony.dsar.deadline.DeadlineExtensions;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestRepository;
@@ -23,11 +23,11 @@ public class CaseSummaries {
             .withLocale(Locale.ENGLISH);
 
     private final RequestRepository requests;
-    private final DeadlineAlerts deadlines;
+    private final DeadlineService deadlines;
     private final DeadlineExtensions extensions;
     private final Clock clock;
 
-    CaseSummaries(RequestRepository requests, DeadlineAlerts deadlines, DeadlineExtensions extensions, Clock clock) {
+    CaseSummaries(RequestRepository requests, DeadlineService deadlines, DeadlineExtensions extensions, Clock clock) {
         this.requests = requests;
         this.deadlines = deadlines;
         this.extensions = extensions;

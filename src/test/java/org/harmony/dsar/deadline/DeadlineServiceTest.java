@@ -3,15 +3,21 @@ package org.harmony.dsar.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.Jurisdiction;
+import org.harmony.dsar.intake.RequestStage;
+import org.harmony.dsar.intake.RequestType;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -141,6 +147,19 @@ class DeadlineServiceTest {
     }
 
     @Test
+    void shouldCountBusinessDaysLeftAndDaysOverdue() {
+        // Today is Monday 21 December 2026 in London; 25, 26 (Saturday) and 28 December are holidays.
+        assertThat(deadlines.businessDaysLeft(dueOn("2026-12-31"))).isEqualTo(6);
+        assertThat(deadlines.businessDaysLeft(dueOn("2026-12-18"))).isEqualTo(-3);
+    }
+
+    private static DsarRequest dueOn(String lastDay) {
+        return new DsarRequest("id", "DSAR-TEST0-00001", RequestType.ACCESS, Jurisdiction.UK, "a@example.org", "A",
+                null, null, null, Locale.ENGLISH, RequestStage.RECEIVED, Instant.parse("2026-12-01T10:00:00Z"),
+                LocalDate.parse(lastDay).atTime(23, 59, 59).atZone(Jurisdiction.UK.zone()).toInstant(), null, null);
+    }
+
+    @Test
     void shouldEndAtTheLastWholeSecondOfTheDay() {
         Instant due = deadlines.dueAt(Jurisdiction.UK, Instant.parse("2026-06-10T09:00:00Z"), Period.ofMonths(1),
                 DeadlineCounting.CALENDAR);
@@ -156,6 +175,7 @@ class DeadlineServiceTest {
 
     private static DeadlineService service(List<LocalDate> closureDays) {
         DeadlineProperties properties = new DeadlineProperties(Map.of(), closureDays, LocalTime.of(9, 0), "EU");
-        return new DeadlineService(null, null, new BusinessCalendars(properties));
+        return new DeadlineService(null, null, new BusinessCalendars(properties),
+                Clock.fixed(Instant.parse("2026-12-21T10:00:00Z"), ZoneOffset.UTC));
     }
 }

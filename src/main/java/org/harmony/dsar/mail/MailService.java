@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import org.harmony.dsar.intake.RequestEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailSendException;
@@ -34,15 +33,12 @@ public class MailService {
     private final MailTemplates templates;
     private final MailProperties properties;
     private final SentMails sentMails;
-    private final RequestEvents events;
 
-    MailService(JavaMailSender sender, MailTemplates templates, MailProperties properties, SentMails sentMails,
-            RequestEvents events) {
+    MailService(JavaMailSender sender, MailTemplates templates, MailProperties properties, SentMails sentMails) {
         this.sender = sender;
         this.templates = templates;
         this.properties = properties;
         this.sentMails = sentMails;
-        this.events = events;
     }
 
     /** Sends the mail unless its key was sent before; returns whether it was sent now. */
@@ -55,7 +51,6 @@ public class MailService {
         MailTemplates.Rendered rendered = templates.render(mail.template(), mail.locale(), mail.model());
         sender.send(message(mail, rendered));
         sentMails.record(mail);
-        events.record(mail.requestId(), "MAIL_SENT", mail.template());
         log.info("Mail {} sent for request {}", mail.template(), mail.requestId());
         return true;
     }

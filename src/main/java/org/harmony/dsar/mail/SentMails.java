@@ -3,6 +3,7 @@ package org.harmony.dsar.mail;
 import java.sql.Timestamp;
 import java.time.Clock;
 
+import org.harmony.dsar.intake.RequestEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,10 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 class SentMails {
 
     private final JdbcClient jdbc;
+    private final RequestEvents events;
     private final Clock clock;
 
-    SentMails(JdbcClient jdbc, Clock clock) {
+    SentMails(JdbcClient jdbc, RequestEvents events, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -40,5 +43,6 @@ class SentMails {
                 .param("template", mail.template())
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
+        events.record(mail.requestId(), "MAIL_SENT", mail.template());
     }
 }

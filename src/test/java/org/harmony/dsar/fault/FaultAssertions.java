@@ -74,7 +74,7 @@ final class FaultAssertions {
         // SMTP has no exactly-once: a kill in the milliseconds between the server's acceptance of a mail and the
         // commit of its record repeats that one mail, with the same Message-ID, so mail clients show it once.
         // At most one per job that was running when the node died.
-        log.info("{} mails delivered, {} distinct, {} repeated after a kill", messages.size(),
+        log.info("{} mails delivered, {} distinct, {} repeated", messages.size(),
                 messageIdsPerMail.size(), repeats);
         assertThat(repeats).as("mails repeated by a kill").isLessThanOrEqualTo(maxRepeats);
         assertThat(environment.count("SELECT COUNT(*) FROM sent_mail")).as("mails recorded as sent")

@@ -30,6 +30,21 @@ final class FaultEnvironment implements AutoCloseable {
         }
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
+        smtpPort = smtp.getSmtp().getPort();
+    }
+
+    /** Engine nodes send mail to this port; by default GreenMail's own. */
+    private int smtpPort;
+
+    /** How failed jobs are retried before they become incidents. */
+    private String retryCycle = "R30/PT2S";
+
+    void retryFailedJobs(String cycle) {
+        this.retryCycle = cycle;
+    }
+
+    void routeMailThrough(int port) {
+        this.smtpPort = port;
     }
 
     List<String> engineArguments(int port) {
@@ -40,13 +55,13 @@ final class FaultEnvironment implements AutoCloseable {
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                "--spring.mail.port=" + smtpPort,
                 "--dsar.mail.embedded-server.enabled=false",
                 "--dsar.api.rate-limit.requests=100000",
                 // A crashed node's locked jobs are taken over once their lock expires (default 5 minutes).
                 "--camunda.bpm.job-execution.lock-time-in-millis=20000",
                 "--camunda.bpm.job-execution.wait-time-in-millis=200",
-                "--camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R30/PT2S",
+                "--camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=" + retryCycle,
                 "--logging.level.root=WARN",
                 "--logging.level.org.harmony.dsar=WARN");
     }

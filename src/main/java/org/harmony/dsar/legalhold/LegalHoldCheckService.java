@@ -2,9 +2,14 @@ package org.harmony.dsar.legalhold;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.harmony.dsar.intake.RequestEvents;
+import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureAction;
+import org.harmony.dsar.lookup.DataSourceCatalogue.RetentionRule;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,5 +48,25 @@ public class LegalHoldCheckService {
                 .update();
         events.record(requestId, "LEGAL_HOLD_CHECKED", "holds=" + holdsFound + " outcome=" + outcome);
         return holdsFound > 0;
+    }
+
+    /**
+     * What of one table an erasure must keep, and why: the seam between erasure and the legal-hold and retention
+     * check. Today it keeps what the source's configured retention rule keeps; the hold registry will add holds
+     * here (keep everything, reason LEGAL_HOLD).
+     *
+     * @return rows whose {@link Keep#column()} is at or after {@link Keep#keepFrom()} are kept; empty keeps nothing
+     */
+    public Optional<Keep> keeps(String requestId, String sourceName, ErasureAction action) {
+        RetentionRule rule = action.retention();
+        if (rule == null) {
+            return Optional.empty();
+        }
+        Instant keepFrom = clock.instant().atOffset(ZoneOffset.UTC).minus(rule.period()).toInstant();
+        return Optional.of(new Keep(rule.column(), keepFrom, rule.reasonCode(), rule.reason()));
+    }
+
+    /** Rows whose column is at or after keepFrom are kept, for the reason given by its code. */
+    public record Keep(String column, Instant keepFrom, String reasonCode, String reason) {
     }
 }

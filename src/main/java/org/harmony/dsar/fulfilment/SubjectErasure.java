@@ -135,17 +135,20 @@ public class SubjectErasure {
                 MapSqlParameterSource parameters = new MapSqlParameterSource(subject.asMap());
                 String matches = "(" + action.where() + ")";
                 String erasable = matches;
-                if (keep.isPresent()) {
+                if (keep.isPresent() && keep.get().keepsEverything()) {
+                    erasable = null;
+                    kept = count(db, action.table(), matches, parameters);
+                } else if (keep.isPresent()) {
                     parameters.addValue("keepFrom", Timestamp.from(keep.get().keepFrom()));
                     String column = keep.get().column();
                     erasable = matches + " AND (" + column + " IS NULL OR " + column + " < :keepFrom)";
-                    Integer keptRows = db.queryForObject("SELECT COUNT(*) FROM " + action.table() + " WHERE "
-                            + matches + " AND " + column + " >= :keepFrom", parameters, Integer.class);
-                    kept = keptRows == null ? 0 : keptRows;
+                    kept = count(db, action.table(), matches + " AND " + column + " >= :keepFrom", parameters);
                 }
-                erased = action.action() == ErasureKind.DELETE
-                        ? db.update("DELETE FROM " + action.table() + " WHERE " + erasable, parameters)
-                        : anonymise(db, action, erasable, parameters);
+                if (erasable != null) {
+                    erased = action.action() == ErasureKind.DELETE
+                            ? db.update("DELETE FROM " + action.table() + " WHERE " + erasable, parameters)
+                            : anonymise(db, action, erasable, parameters);
+                }
             }
             jdbc.sql("""
                     INSERT INTO erasure_evidence (id, request_id, source_name, table_name, action, rows_erased,
@@ -167,6 +170,13 @@ public class SubjectErasure {
                     action.action() == ErasureKind.DELETE ? "deleted" : "anonymised", erased, action.table(),
                     source.name(), kept);
         }
+    }
+
+    private static int count(NamedParameterJdbcTemplate db, String table, String where,
+            MapSqlParameterSource parameters) {
+        Integer rows = db.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE " + where, parameters,
+                Integer.class);
+        return rows == null ? 0 : rows;
     }
 
     private int anonymise(NamedParameterJdbcTemplate db, ErasureAction action, String erasable,
@@ -223,7 +233,9 @@ public class SubjectErasure {
             int[] counts = bySource.computeIfAbsent(item.sourceName(), name -> new int[2]);
             counts[0] += item.rowsErased();
             counts[1] += item.rowsKept();
-            if (item.rowsKept() > 0) {
+            if (item.rowsKept() > 0 && LegalHoldCheckService.LEGAL_HOLD.equals(item.keptReason())) {
+                reasons.put(item.sourceName(), "kept under a legal hold, for legal claims");
+            } else if (item.rowsKept() > 0) {
                 catalogue.find(item.sourceName()).flatMap(source -> source.erasure().stream()
                         .filter(a -> a.table().equals(item.tableName()) && a.retention() != null).findFirst())
                         .ifPresent(a -> reasons.put(item.sourceName(), a.retention().reason()));

@@ -116,12 +116,12 @@ public class SubjectDataLookup {
                 WHERE request_id = :requestId
                 """)
                 .param("requestId", requestId)
-                .query((rs, row) -> Map.entry(rs.getString("source_name"), new Object[] {
-                        rs.getLong("record_count"), rs.getLong("duration_ms"), rs.getString("records_file")}))
+                .query((rs, row) -> new Stored(rs.getString("source_name"), rs.getLong("record_count"),
+                        rs.getLong("duration_ms"), rs.getString("records_file")))
                 .list()
-                .forEach(entry -> catalogue.find(entry.getKey()).ifPresent(source -> byName.put(entry.getKey(),
-                        new LookupResult(source, (Long) entry.getValue()[0], (Long) entry.getValue()[1],
-                                (String) entry.getValue()[2]))));
+                .forEach(stored -> catalogue.find(stored.sourceName()).ifPresent(source -> byName.put(
+                        stored.sourceName(), new LookupResult(source, stored.recordCount(), stored.durationMillis(),
+                                stored.recordsFile()))));
         List<LookupResult> ordered = new ArrayList<>();
         for (Source source : catalogue.sources()) {
             LookupResult result = byName.get(source.name());
@@ -130,6 +130,9 @@ public class SubjectDataLookup {
             }
         }
         return ordered;
+    }
+
+    private record Stored(String sourceName, long recordCount, long durationMillis, String recordsFile) {
     }
 
     /** Streams the records a lookup found. */

@@ -145,7 +145,7 @@ public class Rectifications {
             SubjectParameters parameters = reader.keyed(source, subject);
             int rows = 0;
             if (parameters != null && column != null) {
-                MapSqlParameterSource values = new MapSqlParameterSource(parameters.asMap())
+                MapSqlParameterSource values = parameters.copy()
                         .addValue("correctedValue", correction.requestedValue());
                 rows = connections.jdbc(source.connection()).update("UPDATE " + rectification.table() + " SET "
                         + column + " = :correctedValue WHERE " + rectification.where(), values);

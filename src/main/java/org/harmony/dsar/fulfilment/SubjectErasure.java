@@ -132,7 +132,7 @@ public class SubjectErasure {
             int kept = 0;
             if (subject != null) {
                 NamedParameterJdbcTemplate db = connections.jdbc(source.connection());
-                MapSqlParameterSource parameters = new MapSqlParameterSource(subject.asMap());
+                MapSqlParameterSource parameters = subject.copy();
                 String matches = "(" + action.where() + ")";
                 String erasable = matches;
                 if (keep.isPresent() && keep.get().keepsEverything()) {

@@ -100,14 +100,8 @@ public class Suppressions {
         return String.join("\n", lines);
     }
 
-    /** Whether the register holds the subject for the scope. */
-    public boolean isSuppressed(String email, RequestType scope) {
-        return jdbc.sql("SELECT COUNT(*) FROM suppression_entry WHERE subject_hash = :hash AND scope = :scope")
-                .param("hash", subjectHash(email)).param("scope", scope.name()).query(Integer.class).single() > 0;
-    }
-
     private int update(Source source, Suppression suppression, SubjectParameters subject, Instant now) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource(subject.asMap());
+        MapSqlParameterSource parameters = subject.copy();
         List<String> assignments = new ArrayList<>();
         suppression.set().forEach((column, value) -> {
             String name = "set_" + column;

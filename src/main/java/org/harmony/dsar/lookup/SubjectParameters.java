@@ -29,9 +29,9 @@ public final class SubjectParameters extends MapSqlParameterSource {
         return new SubjectParameters(copy);
     }
 
-    /** The value for a URL placeholder or a parameter; null when not given. */
-    public Object valueOrNull(String name) {
-        return getValues().get(name);
+    /** A copy that further values (a retention cutoff, a corrected value) can be added to. */
+    public SubjectParameters copy() {
+        return new SubjectParameters(new HashMap<>(getValues()));
     }
 
     public Map<String, Object> asMap() {

@@ -10,6 +10,7 @@ import java.util.ResourceBundle;
 
 import org.harmony.dsar.deadline.DeadlineExtensions;
 import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.fulfilment.FulfilmentOutcomes;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.mail.MailService;
@@ -29,14 +30,16 @@ public class RequesterNotifications {
     private final MailService mail;
     private final RequesterLinks links;
     private final AccessPackages packages;
+    private final FulfilmentOutcomes outcomes;
     private final DeadlineExtensions extensions;
 
     RequesterNotifications(RequestRepository requests, MailService mail, RequesterLinks links,
-            AccessPackages packages, DeadlineExtensions extensions) {
+            AccessPackages packages, FulfilmentOutcomes outcomes, DeadlineExtensions extensions) {
         this.requests = requests;
         this.mail = mail;
         this.links = links;
         this.packages = packages;
+        this.outcomes = outcomes;
         this.extensions = extensions;
     }
 
@@ -56,6 +59,7 @@ public class RequesterNotifications {
         model.put("receivedDate", format(request.receivedAt().atZone(request.jurisdiction().zone()), request));
         model.put("dueDate", request.dueAt() == null ? null
                 : format(request.dueAt().atZone(request.jurisdiction().zone()), request));
+        model.put("changes", outcomes.lines(requestId));
         extensions.latest(requestId).ifPresent(extension -> {
             model.put("previousDueDate", format(extension.previousDueAt().atZone(request.jurisdiction().zone()), request));
             model.put("extensionReason", extension.reasonCode());

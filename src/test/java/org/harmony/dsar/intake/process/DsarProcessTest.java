@@ -11,7 +11,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.camunda.community.mockito.DelegateExpressions.registerJavaDelegateMock;
 import static org.camunda.community.mockito.DelegateExpressions.registerTaskListenerMock;
-import static org.camunda.community.mockito.DelegateExpressions.verifyJavaDelegateMock;
 import static org.camunda.community.mockito.DelegateExpressions.verifyTaskListenerMock;
 import static org.mockito.Mockito.times;
 
@@ -19,13 +18,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import java.time.LocalTime;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -70,7 +68,6 @@ class DsarProcessTest {
     private static final String BPMN = "processes/DsarProcess.bpmn";
     private static final String DMN = "processes/ResponseDeadline.dmn";
     private static final String REVIEW_FORM = "forms/ReviewResponseForm.form";
-    private static final String FULFIL_FORM = "forms/FulfilManuallyForm.form";
 
     private static final String REQUEST_REFERENCE = "DSAR-2025-000123";
     private static final Date DUE_AT = Date.from(Instant.parse("2099-11-20T17:00:00Z"));
@@ -107,10 +104,6 @@ class DsarProcessTest {
         Mocks.register("sendRequesterMailDelegate",
                 (JavaDelegate) execution -> sentMailTemplates.add(execution.getVariable("mailTemplate")));
         Mocks.register("trackStageListener", (ExecutionListener) execution -> trackedStages.add(stageOf(execution)));
-        registerJavaDelegateMock("lookUpSubjectDataDelegate")
-                .onExecutionSetVariables(Variables.createVariables().putValue("lookupSummary", "3 sources, 41 records"));
-        registerJavaDelegateMock("buildAccessPackageDelegate")
-                .onExecutionSetVariables(Variables.createVariables().putValue("packageSummary", "1 archive, 41 records"));
         registerTaskListenerMock("validateFormSubmissionListener");
         registerTaskListenerMock("describeCaseListener");
         registerTaskListenerMock("checkReviewDecisionListener");
@@ -124,10 +117,12 @@ class DsarProcessTest {
     }
 
     @Test
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
     void shouldSendAccessResponseWhenVerifiedAccessRequestIsApproved() throws IOException {
-        mockCalledProcess("IdentityVerificationProcess", "identityVerified", true);
-        mockCalledProcess("LegalHoldCheckProcess", "legalHoldActive", false);
+        mockCalledProcess("IdentityVerificationProcess", Map.of("identityVerified", true));
+        mockCalledProcess("LegalHoldCheckProcess", Map.of("legalHoldActive", false));
+        mockCalledProcess("FulfilmentProcess",
+                Map.of("lookupSummary", "3 sources, 41 records", "packageSummary", "1 archive, 41 records"));
 
         ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY, REQUEST_REFERENCE,
                 requestVariables("ACCESS", "EU"));
@@ -138,7 +133,6 @@ class DsarProcessTest {
                 .containsEntry("deadlineCounting", "CALENDAR_TO_WORKING_DAY");
 
         execute(job("ServiceTask_SendAcknowledgement", pi));
-        assertThat(pi).isWaitingAt("ServiceTask_LookUpSubjectData");
         assertThat(pi).variables().containsEntry("identityVerified", true).containsEntry("legalHoldActive", false);
         Assertions.assertThat(calledProcessInputs.get("IdentityVerificationProcess")).isEqualTo(Map.of(
                 "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
@@ -146,10 +140,9 @@ class DsarProcessTest {
         Assertions.assertThat(calledProcessInputs.get("LegalHoldCheckProcess")).isEqualTo(Map.of(
                 "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
                 "requestType", "ACCESS", "jurisdiction", "EU"));
-
-        execute(job("ServiceTask_LookUpSubjectData", pi));
-        assertThat(pi).isWaitingAt("ServiceTask_BuildAccessPackage");
-        execute(job("ServiceTask_BuildAccessPackage", pi));
+        Assertions.assertThat(calledProcessInputs.get("FulfilmentProcess")).isEqualTo(Map.of(
+                "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
+                "requestType", "ACCESS", "jurisdiction", "EU", "dueAt", DUE_AT, "legalHoldActive", false));
 
         assertThat(pi).isWaitingAt("UserTask_ReviewResponse");
         Task review = task(pi);
@@ -166,21 +159,19 @@ class DsarProcessTest {
         assertThat(pi).isEnded().hasPassedInOrder(
                 "StartEvent_RequestReceived", "BusinessRuleTask_DetermineDeadline", "ServiceTask_RecordDueDate",
                 "ServiceTask_SendAcknowledgement", "CallActivity_VerifyIdentity", "Gateway_IdentityVerified",
-                "CallActivity_CheckLegalHolds", "Gateway_FulfilmentRoute", "SubProcess_FulfilAccess",
+                "CallActivity_CheckLegalHolds", "Gateway_StartFulfilment", "CallActivity_FulfilRequest",
                 "UserTask_ReviewResponse", "ServiceTask_SendResponse", "EndEvent_ResponseSent");
-        assertThat(pi).hasNotPassed("UserTask_FulfilManually", "EndEvent_ClosedUnverified");
+        assertThat(pi).hasNotPassed("EndEvent_ClosedUnverified");
         Assertions.assertThat(sentMailTemplates).containsExactly("acknowledgement", "access-response");
         Assertions.assertThat(trackedStages).containsExactly("RECEIVED", "VERIFYING_IDENTITY",
                 "CHECKING_LEGAL_HOLDS", "FULFILLING", "IN_REVIEW", "COMPLETED");
-        verifyJavaDelegateMock("lookUpSubjectDataDelegate").executed(times(1));
-        verifyJavaDelegateMock("buildAccessPackageDelegate").executed(times(1));
         verifyTaskListenerMock("validateFormSubmissionListener").executed(times(1));
     }
 
     @Test
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
     void shouldCloseUnverifiedWhenIdentityIsNotVerified() {
-        mockCalledProcess("IdentityVerificationProcess", "identityVerified", false);
+        mockCalledProcess("IdentityVerificationProcess", Map.of("identityVerified", false));
 
         ProcessInstance pi = startBefore("CallActivity_VerifyIdentity", requestVariables("ACCESS", "US-CA"));
 
@@ -193,71 +184,43 @@ class DsarProcessTest {
         Assertions.assertThat(trackedStages).containsExactly("VERIFYING_IDENTITY", "CLOSED_UNVERIFIED");
     }
 
-    @ParameterizedTest
-    @CsvSource({
-            "ACCESS, ServiceTask_LookUpSubjectData",
-            "PORTABILITY, ServiceTask_LookUpSubjectData",
-            "ERASURE, UserTask_FulfilManually",
-            "RECTIFICATION, UserTask_FulfilManually",
-            "OPT_OUT_OF_SALE, UserTask_FulfilManually"})
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
-    void shouldRouteFulfilmentByRequestType(String requestType, String expectedActivity) {
-        ProcessInstance pi = startBefore("Gateway_StartFulfilment", requestVariables(requestType, "EU"));
-
-        assertThat(pi).isWaitingAt(expectedActivity);
-        Assertions.assertThat(trackedStages).containsExactly("FULFILLING");
-    }
-
     @Test
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
-    void shouldFulfilErasureManuallyAndSendCompletionNotice() throws IOException {
-        ProcessInstance pi = startBefore("Gateway_FulfilmentRoute", requestVariables("ERASURE", "UK"));
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
+    void shouldPassFulfilmentOutcomeToReviewAndSendCompletionNotice() {
+        mockCalledProcess("FulfilmentProcess", Map.of("lookupSummary", "2 sources, 12 records",
+                "fulfilmentNote", "CRM and billing: 12 records erased"));
 
-        assertThat(pi).isWaitingAt("UserTask_FulfilManually");
-        Task fulfilment = task(pi);
-        assertThat(fulfilment).hasCandidateGroup("complianceOfficers").hasDueDate(DUE_AT);
-        Assertions.assertThat(deployedFormOf(fulfilment)).contains("\"id\": \"FulfilManuallyForm\"");
+        ProcessInstance pi = startBefore("Gateway_StartFulfilment",
+                requestVariables("ERASURE", "UK").putValue("legalHoldActive", true));
 
-        complete(fulfilment, withVariables("fulfilmentNote", "CRM and billing: 12 records erased"));
-        assertThat(pi).isWaitingAt("UserTask_ReviewResponse");
+        assertThat(pi).hasPassed("CallActivity_FulfilRequest").isWaitingAt("UserTask_ReviewResponse");
+        Assertions.assertThat(calledProcessInputs.get("FulfilmentProcess"))
+                .containsEntry("requestType", "ERASURE").containsEntry("legalHoldActive", true);
+        assertThat(pi).variables().containsEntry("fulfilmentNote", "CRM and billing: 12 records erased")
+                .containsEntry("lookupSummary", "2 sources, 12 records");
+
         complete(task(pi), withVariables("reviewDecision", "APPROVE"));
         execute(job("ServiceTask_SendResponse", pi));
 
-        assertThat(pi).isEnded().hasPassed("EndEvent_ResponseSent").hasNotPassed("SubProcess_FulfilAccess");
-        assertThat(pi).variables().containsEntry("fulfilmentNote", "CRM and billing: 12 records erased");
+        assertThat(pi).isEnded().hasPassed("EndEvent_ResponseSent");
         Assertions.assertThat(sentMailTemplates).containsExactly("request-completed");
         Assertions.assertThat(trackedStages).containsExactly("FULFILLING", "IN_REVIEW", "COMPLETED");
-        verifyTaskListenerMock("validateFormSubmissionListener").executed(times(2));
-        verifyJavaDelegateMock("lookUpSubjectDataDelegate").executedNever();
     }
 
     @Test
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
-    void shouldReturnToFulfilmentWhenReviewerSendsBack() {
-        ProcessInstance pi = startBefore("UserTask_ReviewResponse", requestVariables("ERASURE", "BR"));
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
+    void shouldFulfilAgainWhenReviewerSendsBack() {
+        mockCalledProcess("FulfilmentProcess", Map.of("fulfilmentNote", "Billing: 3 records erased"));
+        ProcessInstance pi = startBefore("UserTask_ReviewResponse",
+                requestVariables("ERASURE", "BR").putValue("legalHoldActive", false));
 
         complete(task(pi), withVariables("reviewDecision", "SEND_BACK", "reviewComment", "Billing system missing"));
 
-        assertThat(pi).hasPassedInOrder("UserTask_ReviewResponse", "Gateway_ReviewDecision", "Gateway_StartFulfilment")
-                .isWaitingAt("UserTask_FulfilManually");
+        assertThat(pi).hasPassedInOrder("UserTask_ReviewResponse", "Gateway_ReviewDecision", "Gateway_StartFulfilment",
+                "CallActivity_FulfilRequest").isWaitingAt("UserTask_ReviewResponse");
         Assertions.assertThat(sentMailTemplates).isEmpty();
-        Assertions.assertThat(trackedStages).containsExactly("IN_REVIEW", "FULFILLING");
-
-        complete(task(pi), withVariables("fulfilmentNote", "Billing: 3 records erased"));
-        assertThat(pi).isWaitingAt("UserTask_ReviewResponse");
         Assertions.assertThat(trackedStages).containsExactly("IN_REVIEW", "FULFILLING", "IN_REVIEW");
-    }
-
-    @Test
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
-    void shouldRebuildAccessPackageWhenReviewerSendsBack() {
-        ProcessInstance pi = startBefore("UserTask_ReviewResponse", requestVariables("PORTABILITY", "US-VA"));
-
-        complete(task(pi), withVariables("reviewDecision", "SEND_BACK"));
-
-        assertThat(pi).hasPassedInOrder("UserTask_ReviewResponse", "Gateway_ReviewDecision", "Gateway_StartFulfilment")
-                .isWaitingAt("ServiceTask_LookUpSubjectData");
-        Assertions.assertThat(trackedStages).containsExactly("IN_REVIEW", "FULFILLING");
+        assertThat(pi).variables().containsEntry("fulfilmentNote", "Billing: 3 records erased");
     }
 
     @ParameterizedTest
@@ -267,7 +230,7 @@ class DsarProcessTest {
             "ERASURE, request-completed",
             "OBJECTION, request-completed",
             "WITHDRAW_CONSENT, request-completed"})
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
     void shouldChooseResponseMailTemplateByRequestType(String requestType, String expectedTemplate) {
         ProcessInstance pi = startBefore("ServiceTask_SendResponse", requestVariables(requestType, "US-CO"));
 
@@ -293,14 +256,14 @@ class DsarProcessTest {
                 .putValue("jurisdiction", jurisdiction);
     }
 
-    /** Deploys a stand-in for a called process that records its inputs and sets one result variable. */
-    private void mockCalledProcess(String processKey, String resultVariable, boolean result) {
+    /** Deploys a stand-in for a called process that records its inputs and sets its result variables. */
+    private void mockCalledProcess(String processKey, Map<String, Object> results) {
         mockDeployments.add(ProcessExpressions.registerCallActivityMock(processKey)
                 .onExecutionDo(execution -> {
                     Map<String, Object> inputs = new HashMap<>(execution.getVariables());
                     inputs.put("businessKey", execution.getProcessBusinessKey());
                     calledProcessInputs.put(processKey, inputs);
-                    execution.setVariable(resultVariable, result);
+                    execution.setVariables(results);
                 })
                 .deploy(repositoryService()));
     }

@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.mockito.ProcessExpressions;
 import org.harmony.dsar.deadline.BusinessCalendars;
 import org.harmony.dsar.deadline.DeadlineProperties;
 import org.harmony.dsar.deadline.process.DeadlineTimers;
@@ -102,12 +103,20 @@ class ReviewResponseTest {
 
     @Test
     void shouldLetThePreparerSendBack() {
-        ProcessInstance pi = startAtReview();
-        loggedIn("alice");
+        org.camunda.bpm.engine.repository.Deployment fulfilment = ProcessExpressions
+                .registerCallActivityMock("FulfilmentProcess").deploy(BpmnAwareTests.repositoryService());
+        try {
+            ProcessInstance pi = startAtReview();
+            loggedIn("alice");
 
-        taskService().complete(task(pi).getId(), Variables.createVariables().putValue("reviewDecision", "SEND_BACK"));
+            taskService().complete(task(pi).getId(),
+                    Variables.createVariables().putValue("reviewDecision", "SEND_BACK"));
 
-        assertThat(pi).hasPassed("Gateway_StartFulfilment");
+            assertThat(pi).hasPassed("Gateway_StartFulfilment", "CallActivity_FulfilRequest")
+                    .isWaitingAt("UserTask_ReviewResponse");
+        } finally {
+            BpmnAwareTests.repositoryService().deleteDeployment(fulfilment.getId(), true);
+        }
     }
 
     @Test

@@ -38,6 +38,23 @@ public class DeadlineService {
         return dueAt;
     }
 
+    /**
+     * Restarts the period on the day the clock starts (where the DeadlineClock table says it runs from
+     * verification, as in the UK): the same arithmetic as {@link #recordDueDate}, counted from that day.
+     */
+    public Instant restartClockAt(String requestId, String responsePeriod, Instant clockStartsAt) {
+        DsarRequest request = requests.get(requestId);
+        DsarRequest fromClockStart = new DsarRequest(request.id(), request.reference(), request.type(),
+                request.jurisdiction(), request.email(), request.fullName(), request.details(),
+                request.dataPointsJson(), request.agent(), request.language(), request.stage(), clockStartsAt,
+                request.dueAt(), request.verifiedAt(), request.completedAt());
+        Instant dueAt = dueAt(fromClockStart, parse(responsePeriod));
+        requests.updateDueAt(requestId, dueAt);
+        events.record(requestId, "DUE_DATE_RESTARTED", "clockStartsAt=" + clockStartsAt + " period="
+                + responsePeriod + " dueAt=" + dueAt);
+        return dueAt;
+    }
+
     /** The end of the last day of the period, in the jurisdiction's time zone. */
     static Instant dueAt(DsarRequest request, Period period) {
         LocalDate received = request.receivedAt().atZone(request.jurisdiction().zone()).toLocalDate();

@@ -121,7 +121,7 @@ class DsarProcessTest {
         assertThat(pi).variables().containsEntry("identityVerified", true).containsEntry("legalHoldActive", false);
         Assertions.assertThat(calledProcessInputs.get("IdentityVerificationProcess")).isEqualTo(Map.of(
                 "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
-                "requestType", "ACCESS", "jurisdiction", "EU", "dueAt", DUE_AT));
+                "requestType", "ACCESS", "jurisdiction", "EU", "dueAt", DUE_AT, "responsePeriod", "P1M"));
         Assertions.assertThat(calledProcessInputs.get("LegalHoldCheckProcess")).isEqualTo(Map.of(
                 "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
                 "requestType", "ACCESS", "jurisdiction", "EU"));
@@ -170,6 +170,35 @@ class DsarProcessTest {
                 .hasNotPassed("CallActivity_CheckLegalHolds", "EndEvent_ResponseSent");
         Assertions.assertThat(sentMailTemplates).containsExactly("closed-unverified");
         Assertions.assertThat(trackedStages).containsExactly("VERIFYING_IDENTITY", "CLOSED_UNVERIFIED");
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    void shouldCloseWithoutAnotherMailWhenIdentityIsUnverifiable() {
+        // The verification process has already told the requester why, with their rights.
+        mockCalledProcess("IdentityVerificationProcess",
+                Map.of("identityVerified", false, "verificationOutcome", "UNVERIFIABLE"));
+
+        ProcessInstance pi = startBefore("CallActivity_VerifyIdentity", requestVariables("ACCESS", "US-CA"));
+
+        assertThat(pi).isEnded().hasPassed("Gateway_IdentityVerified", "EndEvent_ClosedUnverified")
+                .hasNotPassed("ServiceTask_SendClosedUnverified", "CallActivity_CheckLegalHolds");
+        Assertions.assertThat(sentMailTemplates).isEmpty();
+        Assertions.assertThat(trackedStages).containsExactly("VERIFYING_IDENTITY", "CLOSED_UNVERIFIED");
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    void shouldTakeTheDueDateTheVerificationRestartedFrom() {
+        Date restarted = Date.from(Instant.parse("2025-12-24T23:59:59Z"));
+        mockCalledProcess("IdentityVerificationProcess",
+                Map.of("identityVerified", true, "verificationOutcome", "VERIFIED", "dueAt", restarted));
+        mockCalledProcess("LegalHoldCheckProcess", "legalHoldActive", false);
+
+        ProcessInstance pi = startBefore("CallActivity_VerifyIdentity", requestVariables("ERASURE", "UK"));
+
+        assertThat(pi).isWaitingAt("UserTask_FulfilManually");
+        assertThat(task(pi)).hasDueDate(restarted);
     }
 
     @ParameterizedTest
@@ -274,12 +303,16 @@ class DsarProcessTest {
 
     /** Deploys a stand-in for a called process that records its inputs and sets one result variable. */
     private void mockCalledProcess(String processKey, String resultVariable, boolean result) {
+        mockCalledProcess(processKey, Map.of(resultVariable, result));
+    }
+
+    private void mockCalledProcess(String processKey, Map<String, Object> results) {
         mockDeployments.add(ProcessExpressions.registerCallActivityMock(processKey)
                 .onExecutionDo(execution -> {
                     Map<String, Object> inputs = new HashMap<>(execution.getVariables());
                     inputs.put("businessKey", execution.getProcessBusinessKey());
                     calledProcessInputs.put(processKey, inputs);
-                    execution.setVariable(resultVariable, result);
+                    execution.setVariables(results);
                 })
                 .deploy(repositoryService()));
     }

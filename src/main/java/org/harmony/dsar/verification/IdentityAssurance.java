@@ -96,10 +96,10 @@ public class IdentityAssurance {
                 + ".");
         lines.add("Declaration: " + (evidence.declarationSigned(requestId) ? "signed" : "not signed") + ".");
         List<IdentityEvidence.Document> documents = evidence.documents(requestId);
-        lines.add("Documents: " + (documents.isEmpty() ? "none" : documents.stream()
-                .map(d -> d.contentType() + ", " + Math.max(1, d.sizeBytes() / 1024) + " KiB, sha256 "
-                        + d.sha256().substring(0, 12) + "…, " + d.uploadedAt())
-                .reduce((a, b) -> a + "; " + b).orElseThrow()) + ".");
+        lines.add("Documents: " + (documents.isEmpty() ? "none." : documents.size() + ""));
+        documents.forEach(d -> lines.add("- " + d.contentType() + ", " + Math.max(1, d.sizeBytes() / 1024)
+                + " KiB, uploaded " + d.uploadedAt() + ", open at /staff/requests/" + request.reference()
+                + "/documents/" + d.id()));
         return new ReviewView(String.join("\n", lines), match.maskedComparison());
     }
 

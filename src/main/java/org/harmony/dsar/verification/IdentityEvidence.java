@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -138,6 +139,14 @@ public class IdentityEvidence {
                 .query((rs, row) -> new Document(rs.getString("id"), rs.getString("content_type"),
                         rs.getLong("size_bytes"), rs.getString("sha256"), rs.getTimestamp("uploaded_at").toInstant()))
                 .list();
+    }
+
+    /** A document's content, if it belongs to the request. */
+    public Optional<byte[]> content(String requestId, String documentId) {
+        return jdbc.sql("SELECT content FROM verification_document WHERE id = :id AND request_id = :requestId")
+                .param("id", documentId).param("requestId", requestId)
+                .query((rs, row) -> rs.getBytes("content"))
+                .optional();
     }
 
     public boolean declarationSigned(String requestId) {

@@ -135,8 +135,17 @@ class IdentityVerificationJourneyTest extends JourneyTestSupport {
         String taskId = (String) singleTask(reference, "UserTask_ReviewIdentity").get("id");
         String formVariables = http.withBasicAuth("officer", "officer")
                 .getForEntity("/engine-rest/task/" + taskId + "/form-variables", String.class).getBody();
-        assertThat(formVariables).contains("an agent acting for the subject").contains("Documents: application/pdf")
-                .contains("Email address confirmed: yes");
+        assertThat(formVariables).contains("an agent acting for the subject").contains("Documents: 1")
+                .contains("- application/pdf, 1 KiB").contains("Email address confirmed: yes");
+        String documentPath = "/staff/requests/" + reference + "/documents/" + uploaded.getBody().get("documentId");
+        assertThat(formVariables).contains(documentPath);
+        assertThat(http.getForEntity(documentPath, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("legal", "legal").getForEntity(documentPath, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<byte[]> document = http.withBasicAuth("officer", "officer").getForEntity(documentPath, byte[].class);
+        assertThat(document.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(document.getBody()).isEqualTo(pdf());
+        assertThat(document.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(complete(taskId, "REJECT", "The authorisation is not signed by the consumer.\n<script>x</script>"))
                 .isEqualTo(HttpStatus.NO_CONTENT);
         runDueJobs();
@@ -151,7 +160,7 @@ class IdentityVerificationJourneyTest extends JourneyTestSupport {
         assertThat(mailsTo(MARIE).stream().map(ReceivedMail::subject).filter(s -> s.startsWith(reference)))
                 .as("no closed-unverified mail after the reasons were sent")
                 .noneMatch(subject -> subject.contains("your request was closed"));
-        assertThat(eventsOf(reference)).contains("AUTHORISATION_REQUESTED", "IDENTITY_DOCUMENT_RECEIVED",
+        assertThat(eventsOf(reference)).contains("AUTHORISATION_REQUESTED", "IDENTITY_DOCUMENT_RECEIVED", "IDENTITY_DOCUMENT_VIEWED",
                 "IDENTITY_UNVERIFIABLE", "STAGE_CLOSED_UNVERIFIED");
     }
 

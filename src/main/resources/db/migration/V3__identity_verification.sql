@@ -5,7 +5,8 @@
 ALTER TABLE dsar_request ADD COLUMN identity_verified_at TIMESTAMP WITH TIME ZONE;
 
 -- Documents a requester uploads through their link: an agent's signed authorisation, for example.
--- Kept here, never in process variables.
+-- Kept here, never in process variables. Unless configured otherwise the content is erased when verification
+-- ends; type, size and SHA-256 stay as evidence of what was checked.
 CREATE TABLE verification_document (
     id           VARCHAR(36)  PRIMARY KEY,
     request_id   VARCHAR(36)  NOT NULL REFERENCES dsar_request (id),
@@ -13,7 +14,8 @@ CREATE TABLE verification_document (
     size_bytes   BIGINT       NOT NULL,
     sha256       VARCHAR(64)  NOT NULL,
     content      BYTEA        NOT NULL,
-    uploaded_at  TIMESTAMP WITH TIME ZONE NOT NULL
+    uploaded_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    erased_at    TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX verification_document_request ON verification_document (request_id, uploaded_at);
 

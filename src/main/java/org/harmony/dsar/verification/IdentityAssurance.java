@@ -98,8 +98,8 @@ public class IdentityAssurance {
         List<IdentityEvidence.Document> documents = evidence.documents(requestId);
         lines.add("Documents: " + (documents.isEmpty() ? "none." : documents.size() + ""));
         documents.forEach(d -> lines.add("- " + d.contentType() + ", " + Math.max(1, d.sizeBytes() / 1024)
-                + " KiB, uploaded " + d.uploadedAt() + ", open at /staff/requests/" + request.reference()
-                + "/documents/" + d.id()));
+                + " KiB, uploaded " + d.uploadedAt() + (d.erasedAt() != null ? ", erased " + d.erasedAt()
+                        : ", open at /staff/requests/" + request.reference() + "/documents/" + d.id())));
         return new ReviewView(String.join("\n", lines), match.maskedComparison());
     }
 
@@ -131,7 +131,8 @@ public class IdentityAssurance {
             jdbc.sql("UPDATE dsar_request SET identity_verified_at = :at WHERE id = :id AND identity_verified_at IS NULL")
                     .param("at", Timestamp.from(clock.instant())).param("id", requestId).update();
         }
-        events.record(requestId, "IDENTITY_" + outcome.name(), detail);
+        int erased = properties.keepDocuments() ? 0 : evidence.eraseDocuments(requestId);
+        events.record(requestId, "IDENTITY_" + outcome.name(), detail + (erased > 0 ? " documentsErased=" + erased : ""));
         log.info("Request {}: identity verification ended {}", requestId, outcome);
     }
 

@@ -58,6 +58,10 @@ class IdentityDocumentsController {
         IdentityEvidence.Document document = evidence.documents(request.id()).stream()
                 .filter(d -> d.id().equals(documentId)).findFirst()
                 .orElseThrow(IdentityDocumentsController::notFound);
+        if (document.erasedAt() != null) {
+            throw new ApiProblem(HttpStatus.GONE, "document-erased", "Document erased",
+                    "The document was erased when verification ended, at " + document.erasedAt() + ".");
+        }
         byte[] content = evidence.content(request.id(), documentId).orElseThrow(IdentityDocumentsController::notFound);
         events.record(request.id(), "IDENTITY_DOCUMENT_VIEWED", "document=" + documentId + " by=" + userId);
         return ResponseEntity.ok()

@@ -111,7 +111,7 @@ public class IdentityEvidence {
                     + properties.maxDocuments() + " documents.");
         }
         Document document = new Document(UUID.randomUUID().toString(), contentType, content.length, sha256(content),
-                clock.instant());
+                clock.instant(), null);
         jdbc.sql("""
                 INSERT INTO verification_document (id, request_id, content_type, size_bytes, sha256, content, uploaded_at)
                 VALUES (:id, :requestId, :type, :size, :sha256, :content, :at)
@@ -132,18 +132,34 @@ public class IdentityEvidence {
 
     public List<Document> documents(String requestId) {
         return jdbc.sql("""
-                SELECT id, content_type, size_bytes, sha256, uploaded_at FROM verification_document
+                SELECT id, content_type, size_bytes, sha256, uploaded_at, erased_at FROM verification_document
                 WHERE request_id = :requestId ORDER BY uploaded_at
                 """)
                 .param("requestId", requestId)
                 .query((rs, row) -> new Document(rs.getString("id"), rs.getString("content_type"),
-                        rs.getLong("size_bytes"), rs.getString("sha256"), rs.getTimestamp("uploaded_at").toInstant()))
+                        rs.getLong("size_bytes"), rs.getString("sha256"), rs.getTimestamp("uploaded_at").toInstant(),
+                        rs.getTimestamp("erased_at") == null ? null : rs.getTimestamp("erased_at").toInstant()))
                 .list();
+    }
+
+    /** Erases the content of the request's documents; what they were (type, size, SHA-256) stays. */
+    @Transactional
+    public int eraseDocuments(String requestId) {
+        return jdbc.sql("""
+                UPDATE verification_document SET content = :empty, erased_at = :now
+                WHERE request_id = :requestId AND erased_at IS NULL
+                """)
+                .param("empty", new byte[0])
+                .param("now", Timestamp.from(clock.instant()))
+                .param("requestId", requestId)
+                .update();
     }
 
     /** A document's content, if it belongs to the request. */
     public Optional<byte[]> content(String requestId, String documentId) {
-        return jdbc.sql("SELECT content FROM verification_document WHERE id = :id AND request_id = :requestId")
+        return jdbc.sql("""
+                SELECT content FROM verification_document
+                WHERE id = :id AND request_id = :requestId AND erased_at IS NULL""")
                 .param("id", documentId).param("requestId", requestId)
                 .query((rs, row) -> rs.getBytes("content"))
                 .optional();
@@ -193,8 +209,9 @@ public class IdentityEvidence {
 
 
 
-    /** A stored document, without its content. */
-    public record Document(String id, String contentType, long sizeBytes, String sha256, Instant uploadedAt) {
+    /** A stored document, without its content; erasedAt is set once the content is gone. */
+    public record Document(String id, String contentType, long sizeBytes, String sha256, Instant uploadedAt,
+            Instant erasedAt) {
     }
 
     /** Evidence the engine does not accept; the message may be shown to the requester. */

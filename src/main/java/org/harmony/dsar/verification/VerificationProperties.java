@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          as unverified
  * @param maxDocumentBytes  the largest document a requester may upload
  * @param maxDocuments      documents one request may hold
+ * @param keepDocuments     keep uploaded documents after verification ends; by default their content is erased
+ *                          then (type, size and SHA-256 stay), as GDPR/UK guidance asks of identity copies
  * @param referenceQueries  SQL queries (parameter {@code :email}) whose rows hold what the system of record knows
  *                          about a person; a column is compared with the submitted data point of the same name
  *                          (case, underscores and other separators ignored: {@code customer_number} =
@@ -27,5 +29,6 @@ public record VerificationProperties(
         @DefaultValue("P14D") Duration abandonAfter,
         @DefaultValue("5242880") int maxDocumentBytes,
         @DefaultValue("5") int maxDocuments,
+        @DefaultValue("false") boolean keepDocuments,
         @DefaultValue List<String> referenceQueries) {
 }

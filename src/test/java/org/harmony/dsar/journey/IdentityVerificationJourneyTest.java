@@ -160,6 +160,11 @@ class IdentityVerificationJourneyTest extends JourneyTestSupport {
         assertThat(mailsTo(MARIE).stream().map(ReceivedMail::subject).filter(s -> s.startsWith(reference)))
                 .as("no closed-unverified mail after the reasons were sent")
                 .noneMatch(subject -> subject.contains("your request was closed"));
+        assertThat(http.withBasicAuth("officer", "officer").getForEntity(documentPath, String.class).getStatusCode())
+                .as("the document is erased once verification has ended").isEqualTo(HttpStatus.GONE);
+        assertThat(jdbc.sql("SELECT size_bytes FROM verification_document WHERE id = :id")
+                .param("id", uploaded.getBody().get("documentId")).query(Long.class).single())
+                .as("what the document was stays").isEqualTo((long) pdf().length);
         assertThat(eventsOf(reference)).contains("AUTHORISATION_REQUESTED", "IDENTITY_DOCUMENT_RECEIVED", "IDENTITY_DOCUMENT_VIEWED",
                 "IDENTITY_UNVERIFIABLE", "STAGE_CLOSED_UNVERIFIED");
     }

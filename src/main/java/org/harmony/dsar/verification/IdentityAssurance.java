@@ -133,7 +133,7 @@ public class IdentityAssurance {
         }
         int erased = properties.keepDocuments() ? 0 : evidence.eraseDocuments(requestId);
         events.record(requestId, "IDENTITY_" + outcome.name(), detail + (erased > 0 ? " documentsErased=" + erased : ""));
-        log.info("Request {}: identity verification ended {}", requestId, outcome);
+        log.info("Request {}: identity verification ended {}", requests.get(requestId).reference(), outcome);
     }
 
     /** For jurisdictions whose clock starts at verification: the due date counted from the verification day. */

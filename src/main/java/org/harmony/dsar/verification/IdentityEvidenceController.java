@@ -114,15 +114,19 @@ class IdentityEvidenceController {
         return request;
     }
 
+    /** Text without control characters: they have no place in a data point or a name, and PostgreSQL refuses NUL. */
+    static final String SINGLE_LINE = "[^\\p{Cc}]*";
+    static final String NO_CONTROLS = "must not contain control characters";
+
     record Information(
             @Size(max = 10) Map<@Pattern(regexp = "[a-zA-Z][a-zA-Z0-9]{0,39}",
                     message = "must be a name of letters and digits, at most 40") String,
-                    @NotBlank @Size(max = 200) String> dataPoints,
+                    @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String> dataPoints,
             @Valid Declaration declaration) {
     }
 
     /** The declaration under penalty of perjury, signed by typing one's name. */
-    record Declaration(@NotBlank @Size(max = 200) String signedName,
+    record Declaration(@NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String signedName,
             @AssertTrue(message = "must be true: the declaration is signed only when accepted") boolean accepted) {
     }
 

@@ -78,6 +78,9 @@ class IdentityVerificationJourneyTest extends JourneyTestSupport {
         ResponseEntity<Map> notAccepted = postJson(answerPath, "{\"declaration\": {\"signedName\": \"Luis Garcia\", \"accepted\": false}}");
         assertThat(notAccepted.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(notAccepted.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        ResponseEntity<Map> controlCharacters = postJson(answerPath, "{\"dataPoints\": {\"phone\": \"555\\u0000\"}}");
+        assertThat(controlCharacters.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(controlCharacters.getBody().toString()).contains("must not contain control characters");
         assertThat(postJson("/api/requests/" + reference + "/identity-information?token=wrong",
                 "{\"declaration\": {\"signedName\": \"Luis Garcia\", \"accepted\": true}}").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);

@@ -9,22 +9,29 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The body of {@code POST /api/requests}, as the requester sends it. */
+/**
+ * The body of {@code POST /api/requests}, as the requester sends it. Text may not contain control characters
+ * (details may have line breaks and tabs): they have no place in a name and PostgreSQL refuses NUL.
+ */
 record NewRequest(
         @NotNull RequestType type,
         @NotNull Jurisdiction jurisdiction,
-        @NotBlank @Email @Size(max = 254) String email,
-        @NotBlank @Size(max = 200) String fullName,
-        @Size(max = 4000) String details,
+        @NotBlank @Email @Size(max = 254) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String email,
+        @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String fullName,
+        @Size(max = 4000) @Pattern(regexp = MULTI_LINE, message = NO_CONTROLS) String details,
         @Size(max = 10) Map<@Pattern(regexp = "[a-zA-Z][a-zA-Z0-9]{0,39}",
                 message = "must be a name of letters and digits, at most 40") String,
-                @NotBlank @Size(max = 200) String> dataPoints,
+                @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String> dataPoints,
         @Valid AgentDetails agent,
         @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or de-DE") String language) {
 
+    static final String SINGLE_LINE = "[^\\p{Cc}]*";
+    static final String MULTI_LINE = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+    static final String NO_CONTROLS = "must not contain control characters";
+
     record AgentDetails(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 100) String relationship) {
+            @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String name,
+            @NotBlank @Email @Size(max = 254) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String email,
+            @NotBlank @Size(max = 100) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String relationship) {
     }
 }

@@ -56,18 +56,19 @@ public class EmbeddedSmtpServer implements DisposableBean {
         server.stop();
     }
 
-    public record ReceivedMail(String subject, String to, java.util.Date sentAt, String text, String html) {
+    public record ReceivedMail(String messageId, String subject, String to, java.util.Date sentAt, String text,
+            String html) {
 
         public static ReceivedMail of(MimeMessage message) {
             try {
                 Bodies bodies = new Bodies();
                 bodies.collect(message);
-                return new ReceivedMail(message.getSubject(),
+                return new ReceivedMail(message.getMessageID(), message.getSubject(),
                         String.join(", ", Arrays.stream(message.getRecipients(Message.RecipientType.TO))
                                 .map(Object::toString).toList()),
                         message.getSentDate(), bodies.text, bodies.html);
             } catch (MessagingException | IOException e) {
-                return new ReceivedMail("(unreadable message: " + e.getMessage() + ")", "", null, "", null);
+                return new ReceivedMail(null, "(unreadable message: " + e.getMessage() + ")", "", null, "", null);
             }
         }
     }

@@ -1,16 +1,15 @@
 package org.harmony.dsar.mail;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Clock;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import org.harmony.dsar.intake.RequestEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -18,9 +17,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sends a templated mail once per idempotency key. Runs inside the calling job's transaction: when SMTP fails
- * the exception propagates, the transaction rolls back, and the job retries on its configured cycle until it
- * becomes an incident. A mail whose key is already recorded is not sent again.
+ * Sends a templated mail once per idempotency key. When SMTP fails the exception propagates, the calling job's
+ * transaction rolls back, and the job retries on its configured cycle until it becomes an incident. Once the
+ * server has accepted a mail, its key is recorded at once in a transaction of its own ({@link SentMails}), so a
+ * retried job does not send it again. Only a crash in the milliseconds between the server's acceptance and that
+ * record can repeat a mail; every mail carries its key in the {@code X-DSAR-Mail-Key} header for receivers to
+ * spot such a repeat.
  */
 @Service
 public class MailService {
@@ -30,46 +32,37 @@ public class MailService {
     private final JavaMailSender sender;
     private final MailTemplates templates;
     private final MailProperties properties;
-    private final JdbcClient jdbc;
-    private final RequestEvents events;
-    private final Clock clock;
+    private final SentMails sentMails;
 
-    MailService(JavaMailSender sender, MailTemplates templates, MailProperties properties, JdbcClient jdbc,
-            RequestEvents events, Clock clock) {
+    MailService(JavaMailSender sender, MailTemplates templates, MailProperties properties, SentMails sentMails) {
         this.sender = sender;
         this.templates = templates;
         this.properties = properties;
-        this.jdbc = jdbc;
-        this.events = events;
-        this.clock = clock;
+        this.sentMails = sentMails;
     }
 
     /** Sends the mail unless its key was sent before; returns whether it was sent now. */
     @Transactional
     public boolean send(OutgoingMail mail) {
-        if (alreadySent(mail.idempotencyKey())) {
+        if (sentMails.contains(mail.idempotencyKey())) {
             log.info("Mail {} for request {} was sent before; not sending again", mail.template(), mail.requestId());
             return false;
         }
         MailTemplates.Rendered rendered = templates.render(mail.template(), mail.locale(), mail.model());
         sender.send(message(mail, rendered));
-        jdbc.sql("""
-                INSERT INTO sent_mail (idempotency_key, request_id, template, sent_at)
-                VALUES (:key, :requestId, :template, :at)
-                """)
-                .param("key", mail.idempotencyKey())
-                .param("requestId", mail.requestId())
-                .param("template", mail.template())
-                .param("at", Timestamp.from(clock.instant()))
-                .update();
-        events.record(mail.requestId(), "MAIL_SENT", mail.template());
+        sentMails.record(mail);
         log.info("Mail {} sent for request {}", mail.template(), mail.requestId());
         return true;
     }
 
-    private boolean alreadySent(String key) {
-        return jdbc.sql("SELECT COUNT(*) FROM sent_mail WHERE idempotency_key = :key")
-                .param("key", key).query(Integer.class).single() > 0;
+    private String messageId(String idempotencyKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+            String domain = properties.from().substring(properties.from().indexOf('@') + 1);
+            return "<" + HexFormat.of().formatHex(digest, 0, 20) + "@" + domain + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private MimeMessage message(OutgoingMail mail, MailTemplates.Rendered rendered) {
@@ -81,6 +74,8 @@ public class MailService {
             helper.setSubject(rendered.subject());
             helper.setText(rendered.text(), rendered.html());
             message.setHeader("X-DSAR-Mail-Key", mail.idempotencyKey());
+            // Derived from the key: a repeated delivery has the same Message-ID, which mail clients show once.
+            message.setHeader("Message-ID", messageId(mail.idempotencyKey()));
             return message;
         } catch (MessagingException e) {
             throw new MailSendException("Mail " + mail.template() + " could not be composed", e);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -51,14 +52,14 @@ class SystemConfiguration {
         return registration;
     }
 
-    /** Server-side form validation for task completions through the REST API, after authentication. */
+    /** Server-side form validation of task completions through the REST API (after its authentication) and Tasklist. */
     @Bean
     FilterRegistrationBean<TaskFormSubmissionFilter> taskFormSubmissionValidation(TaskFormRules formRules,
-            TaskService tasks, ObjectMapper json) {
+            TaskService tasks, IdentityService identity, ObjectMapper json) {
         FilterRegistrationBean<TaskFormSubmissionFilter> registration =
-                new FilterRegistrationBean<>(new TaskFormSubmissionFilter(formRules, tasks, json));
+                new FilterRegistrationBean<>(new TaskFormSubmissionFilter(formRules, tasks, identity, json));
         registration.setName("task-form-submission-validation");
-        registration.addUrlPatterns("/engine-rest/task/*");
+        registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -123,8 +123,10 @@ class AccessRequestJourneyTest extends JourneyTestSupport {
                 .processInstanceBusinessKey(reference).processDefinitionKey("DsarProcess").singleResult();
         assertThat(instance.getEndActivityId()).isEqualTo("EndEvent_ResponseSent");
         assertThat(http.getForEntity(statusLink, Map.class).getBody()).containsEntry("stage", "COMPLETED");
-        assertThat(mailsTo(SUBJECT).stream().filter(m -> m.subject().startsWith(reference)).count())
-                .as("acknowledgement, code and response, each once").isEqualTo(3);
+        List<ReceivedMail> mails = mailsTo(SUBJECT).stream().filter(m -> m.subject().startsWith(reference)).toList();
+        assertThat(mails).as("acknowledgement, code and response, each once").hasSize(3);
+        assertThat(mails).extracting(ReceivedMail::messageId).doesNotHaveDuplicates()
+                .allMatch(id -> id.matches("<[0-9a-f]{40}@harmony\\.example>"));
 
         List<String> events = jdbc.sql("""
                 SELECT e.event_type FROM request_event e JOIN dsar_request r ON r.id = e.request_id

@@ -157,6 +157,33 @@ class RequesterApiInputTest extends JourneyTestSupport {
         assertThat((String) problem(notDigits).get("detail")).contains("code").doesNotContain("<script>");
     }
 
+    @Test
+    void shouldLockACodeAfterFiveWrongTriesSoThatItCannotBeBruteForced() throws Exception {
+        String email = uniqueEmail("brute");
+        MockHttpServletResponse accepted = call(post("/api/requests").contentType(MediaType.APPLICATION_JSON)
+                .content(VALID.replace("someone@example.org", email)));
+        String reference = (String) json.readValue(accepted.getContentAsString(), Map.class).get("reference");
+        runDueJobs();
+        String code = codeIn(awaitMail(email, reference + ": confirm your email address"));
+        String wrong = code.equals("999999") ? "999998" : "999999";
+
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(verify(reference, wrong).getStatus()).as("wrong code, attempt " + attempt).isEqualTo(422);
+        }
+        MockHttpServletResponse fifth = verify(reference, wrong);
+        assertThat(fifth.getStatus()).isEqualTo(429);
+        assertThat((String) problem(fifth).get("detail")).contains("Ask for a new code");
+        assertThat(verify(reference, code).getStatus()).as("even the right code, once locked").isEqualTo(429);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey("IdentityVerificationProcess").count()).as("still waiting for verification")
+                .isEqualTo(1);
+    }
+
+    private MockHttpServletResponse verify(String reference, String code) throws Exception {
+        return call(post("/api/requests/" + reference + "/verification").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"code\": \"" + code + "\"}"));
+    }
+
     private MockHttpServletResponse call(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(from("198.51.100.1"))).andReturn().getResponse();
     }

@@ -20,31 +20,43 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.http.HttpSession;
+
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.harmony.dsar.system.FormRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks a task completion sent to the REST API ({@code POST /engine-rest/task/{id}/complete} or
- * {@code submit-form}) against the task's Camunda Form before the engine runs it, and answers a violation with
- * 400 problem+json naming each field. Runs after the REST authentication, as the calling user; anything it
- * cannot judge (no such task, no form, no permission) goes on to the engine, which answers it.
+ * Checks a task completion against the task's Camunda Form before the engine runs it, and answers a violation
+ * with 400 problem+json naming each field (with a {@code message} member, which Tasklist shows). Covers the REST
+ * API ({@code POST /engine-rest/task/{id}/complete} or {@code submit-form}, after its HTTP Basic authentication)
+ * and Tasklist ({@code /camunda/api/engine/engine/{engine}/task/{id}/submit-form}, as the user logged in to the
+ * webapps). Runs as the calling user; anything it cannot judge (no login, no such task, no form, no permission)
+ * goes on to the engine, which answers it.
  */
 public class TaskFormSubmissionFilter extends OncePerRequestFilter {
 
-    private static final Pattern COMPLETION = Pattern.compile("/engine-rest/task/([^/]+)/(complete|submit-form)");
+    private static final Pattern COMPLETION = Pattern.compile(
+            "(?:/engine-rest|/camunda/api/engine/engine/([^/]+))/task/([^/]+)/(complete|submit-form)");
     private static final int MAX_BODY_BYTES = 1_048_576;
 
     private final TaskFormRules formRules;
     private final TaskService tasks;
+    private final IdentityService identity;
     private final ObjectMapper json;
 
-    public TaskFormSubmissionFilter(TaskFormRules formRules, TaskService tasks, ObjectMapper json) {
+    public TaskFormSubmissionFilter(TaskFormRules formRules, TaskService tasks, IdentityService identity,
+            ObjectMapper json) {
         this.formRules = formRules;
         this.tasks = tasks;
+        this.identity = identity;
         this.json = json;
     }
 
@@ -59,7 +71,37 @@ public class TaskFormSubmissionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Matcher matcher = COMPLETION.matcher(request.getRequestURI());
         matcher.matches();
-        String taskId = matcher.group(1);
+        String webappEngine = matcher.group(1);
+        String taskId = matcher.group(2);
+        if (webappEngine == null) {
+            validate(request, response, chain, taskId);
+            return;
+        }
+        UserAuthentication user = webappUser(request, webappEngine);
+        if (user == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        identity.setAuthentication(user.getIdentityId(), user.getGroupIds(), user.getTenantIds());
+        try {
+            validate(request, response, chain, taskId);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private static UserAuthentication webappUser(HttpServletRequest request, String engine) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+        return authentications.getAuthenticationForProcessEngine(engine) instanceof UserAuthentication user
+                ? user : null;
+    }
+
+    private void validate(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            String taskId) throws ServletException, IOException {
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         HttpServletRequest replay = new ReplayedBody(request, body);
         if (body.length > MAX_BODY_BYTES) {

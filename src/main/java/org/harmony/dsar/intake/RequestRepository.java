@@ -57,6 +57,15 @@ public class RequestRepository {
                 .param("reference", reference).query(this::map).optional();
     }
 
+    /**
+     * The request, locked until the transaction ends: concurrent changes of one request (two verifications with
+     * the same code, say) run one after the other.
+     */
+    public Optional<DsarRequest> lockByReference(String reference) {
+        return jdbc.sql("SELECT * FROM dsar_request WHERE reference = :reference FOR UPDATE")
+                .param("reference", reference).query(this::map).optional();
+    }
+
     void attachProcessInstance(String id, String processInstanceId) {
         jdbc.sql("UPDATE dsar_request SET process_instance_id = :pi WHERE id = :id")
                 .param("pi", processInstanceId).param("id", id).update();

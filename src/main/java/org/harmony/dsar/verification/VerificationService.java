@@ -99,7 +99,7 @@ public class VerificationService {
     /** Checks a code entered by the requester; a right code lets the request's process go on. */
     @Transactional
     public Outcome verify(String reference, String code) {
-        Optional<DsarRequest> found = requests.findByReference(reference);
+        Optional<DsarRequest> found = requests.lockByReference(reference);
         if (found.isEmpty()) {
             return Outcome.WRONG_CODE;
         }

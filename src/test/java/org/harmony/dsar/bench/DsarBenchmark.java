@@ -1,0 +1,561 @@
+package org.harmony.dsar.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.harmony.dsar.DsarApplication;
+import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The benchmark: N access requests driven over HTTP through the whole automated path (intake, verification by
+ * the mailed code, lookups, package, review approved through the REST API, response mail), next to a bare-engine
+ * baseline process of the same shape (same asynchronous steps and wait states, no-op steps) in the same engine and
+ * database; then one subject with many records exported. Real PostgreSQL and SMTP servers, started here.
+ * Prints a table and writes {@code target/bench/results.json}. Run with {@code mvn -Pbench verify}.
+ */
+public final class DsarBenchmark {
+
+    private static final Pattern SUBJECT = Pattern.compile("^(DSAR-[0-9A-Z]{5}-[0-9A-Z]{5}): (.*)$");
+    private static final Pattern CODE = Pattern.compile("^\\s+(\\d{6})\\s*$", Pattern.MULTILINE);
+    private static final Duration TIMEOUT = Duration.ofMinutes(20);
+    private static final String EXPORT_SUBJECT = "export.subject@example.org";
+
+    private int requests;
+    private final int exportRecords;
+    private final EmbeddedPostgres postgres;
+    private final GreenMail smtp;
+    private ConfigurableApplicationContext app;
+    private Http http;
+    private final ExecutorService clients = Executors.newFixedThreadPool(8);
+    private final Set<String> mailsSeen = new java.util.HashSet<>();
+
+    private DsarBenchmark(int requests, int exportRecords) throws IOException {
+        this.requests = requests;
+        this.exportRecords = exportRecords;
+        this.postgres = EmbeddedPostgres.builder().start();
+        this.smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+    }
+
+    public static void main(String[] args) throws Exception {
+        DsarBenchmark benchmark = new DsarBenchmark(Integer.getInteger("bench.requests", 1000),
+                Integer.getInteger("bench.export.records", 100_000));
+        try {
+            benchmark.run();
+        } finally {
+            benchmark.close();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        startEngine();
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("measuredAt", Instant.now().toString());
+        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "maxHeapMiB", Runtime.getRuntime().maxMemory() / (1 << 20), "java", System.getProperty("java.version")));
+        results.put("engineSettings", engineSettings());
+
+        deployBaseline();
+        // Warm-up (JIT, connection pools, caches), not reported: a tenth of the load through both paths.
+        int measured = requests;
+        requests = Math.max(10, measured / 10);
+        runBaseline();
+        runDsar();
+        requests = measured;
+        Run baseline = runBaseline();
+        Run dsar = runDsar();
+        results.put("baseline", baseline.toMap());
+        results.put("dsar", dsar.toMap());
+        double ratio = dsar.perSecond() / baseline.perSecond();
+        results.put("dsarToBaselineThroughputRatio", round(ratio));
+        Map<String, Object> export = runExport();
+        results.put("export", export);
+
+        print(baseline, dsar, ratio, export);
+        Path out = Path.of("target", "bench");
+        Files.createDirectories(out);
+        String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results);
+        Files.writeString(out.resolve("results.json"), json);
+        System.out.println("\nWritten to " + out.resolve("results.json").toAbsolutePath());
+    }
+
+    private void startEngine() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", 0);
+        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.password", "");
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", smtp.getSmtp().getPort());
+        properties.put("dsar.mail.embedded-server.enabled", false);
+        properties.put("dsar.api.rate-limit.requests", 1_000_000);
+        properties.put("logging.level.root", "WARN");
+        properties.put("logging.level.org.harmony.dsar", "WARN");
+        // As arguments: they take precedence over the profiles' files (builder properties would not).
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        app = new SpringApplicationBuilder(DsarApplication.class).profiles("postgres", "demo").run(arguments);
+        http = new Http("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private Map<String, Object> engineSettings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String key : List.of("camunda.bpm.history-level", "camunda.bpm.job-execution.core-pool-size",
+                "camunda.bpm.job-execution.max-pool-size", "camunda.bpm.job-execution.max-jobs-per-acquisition",
+                "camunda.bpm.job-execution.wait-time-in-millis", "spring.datasource.hikari.maximum-pool-size")) {
+            settings.put(key, app.getEnvironment().getProperty(key));
+        }
+        return settings;
+    }
+
+    // ---- Baseline: the same shape on the bare engine --------------------------------------------------------
+
+    private void deployBaseline() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("BaselineProcess").camundaHistoryTimeToLive(1)
+                .startEvent()
+                .serviceTask("Task_Acknowledge").camundaAsyncBefore().camundaExpression("${true}")
+                .serviceTask("Task_SendCode").camundaAsyncBefore().camundaExpression("${true}")
+                .intermediateCatchEvent("Event_Verified").message("BaselineVerified")
+                .serviceTask("Task_CheckHolds").camundaAsyncBefore().camundaExpression("${true}")
+                .serviceTask("Task_LookUp").camundaAsyncBefore().camundaExpression("${true}")
+                .serviceTask("Task_Package").camundaAsyncBefore().camundaExpression("${true}")
+                .userTask("Task_Review").camundaCandidateGroups("complianceOfficers")
+                .serviceTask("Task_Respond").camundaAsyncBefore().camundaExpression("${true}")
+                .endEvent()
+                .done();
+        app.getBean(RepositoryService.class).createDeployment().name("benchmark baseline")
+                .addModelInstance("BaselineProcess.bpmn", model).deploy();
+    }
+
+    private Run runBaseline() throws InterruptedException {
+        Run run = new Run("bare engine, same shape", requests);
+        Map<String, Long> started = new ConcurrentHashMap<>();
+        Set<String> correlated = ConcurrentHashMap.newKeySet();
+        Map<String, Long> approvedAt = new ConcurrentHashMap<>();
+        Set<String> reviewing = ConcurrentHashMap.newKeySet();
+        run.start();
+        for (int i = 0; i < requests; i++) {
+            String key = "B-" + i;
+            clients.submit(() -> {
+                long t0 = System.nanoTime();
+                Http.Response response = http.post("/engine-rest/process-definition/key/BaselineProcess/start",
+                        "{\"businessKey\": \"" + key + "\"}", "admin");
+                run.stage("intake (HTTP)").add(millisSince(t0));
+                started.put(response.body().path("id").asText(), t0);
+                return response.status();
+            });
+        }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        Set<String> finished = ConcurrentHashMap.newKeySet();
+        Set<String> ours = started.keySet();
+        while (finished.stream().filter(ours::contains).count() < requests && System.nanoTime() < deadline) {
+            Http.Response executions = http.get(
+                    "/engine-rest/execution?messageEventSubscriptionName=BaselineVerified&maxResults=1000", "admin");
+            for (JsonNode execution : executions.body()) {
+                String processInstanceId = execution.path("processInstanceId").asText();
+                if (!correlated.add(processInstanceId)) {
+                    continue;
+                }
+                clients.submit(() -> {
+                    Http.Response response = http.post("/engine-rest/message", "{\"messageName\": "
+                            + "\"BaselineVerified\", \"processInstanceId\": \"" + processInstanceId + "\"}", "admin");
+                    if (response.status() == 204) {
+                        Long startedAt = started.get(processInstanceId);
+                        if (startedAt != null) {
+                            run.stage("to wait for verification").add(millisSince(startedAt));
+                        }
+                    } else {
+                        correlated.remove(processInstanceId);
+                    }
+                });
+            }
+            approveTasks("BaselineProcess", reviewing, task -> {
+                String key = task.path("processInstanceId").asText();
+                return key;
+            }, (pi, t) -> approvedAt.put(pi, t));
+            collectFinished("BaselineProcess", finished, run, approvedAt);
+            Thread.sleep(200);
+        }
+        run.stop((int) finished.stream().filter(ours::contains).count());
+        return run;
+    }
+
+    // ---- DSAR: the real thing over HTTP ----------------------------------------------------------------------
+
+    private Run runDsar() throws InterruptedException {
+        Run run = new Run("DSAR engine, access requests", requests);
+        Map<String, Long> submitted = new ConcurrentHashMap<>();
+        Map<String, Long> verifiedAt = new ConcurrentHashMap<>();
+        Map<String, Long> approvedAt = new ConcurrentHashMap<>();
+        Set<String> responded = ConcurrentHashMap.newKeySet();
+        Set<String> reviewing = ConcurrentHashMap.newKeySet();
+        AtomicLong failures = new AtomicLong();
+        run.start();
+        String batch = Long.toString(System.nanoTime(), 36);
+        for (int i = 0; i < requests; i++) {
+            String email = "bench." + batch + "." + i + "@example.org";
+            clients.submit(() -> {
+                long t0 = System.nanoTime();
+                Http.Response response = http.post("/api/requests", """
+                        {"type": "ACCESS", "jurisdiction": "EU", "email": "%s", "fullName": "Bench %s"}"""
+                        .formatted(email, email), null);
+                if (response.status() != 202) {
+                    failures.incrementAndGet();
+                    return;
+                }
+                run.stage("intake (HTTP)").add(millisSince(t0));
+                submitted.put(response.body().path("reference").asText(), t0);
+            });
+        }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (responded.size() < requests && System.nanoTime() < deadline) {
+            for (ReceivedMail mail : newMails()) {
+                Matcher subject = SUBJECT.matcher(mail.subject() == null ? "" : mail.subject());
+                if (!subject.matches() || !submitted.containsKey(subject.group(1))) {
+                    continue;
+                }
+                String reference = subject.group(1);
+                long since = millisSince(submitted.get(reference));
+                String kind = subject.group(2);
+                if (kind.startsWith("we have received")) {
+                    run.stage("acknowledgement mail").add(since);
+                } else if (kind.startsWith("confirm your email")) {
+                    run.stage("code mail").add(since);
+                    Matcher code = CODE.matcher(mail.text());
+                    if (code.find()) {
+                        String entered = code.group(1);
+                        clients.submit(() -> {
+                            long t0 = System.nanoTime();
+                            Http.Response response = http.post("/api/requests/" + reference + "/verification",
+                                    "{\"code\": \"" + entered + "\"}", null);
+                            if (response.status() == 200) {
+                                run.stage("verification (HTTP)").add(millisSince(t0));
+                                verifiedAt.put(reference, System.nanoTime());
+                            } else {
+                                failures.incrementAndGet();
+                            }
+                        });
+                    }
+                } else if (kind.startsWith("your personal data is ready")) {
+                    Long approved = approvedAt.get(reference);
+                    if (approved != null) {
+                        run.stage("approval to response mail").add(millisSince(approved));
+                    }
+                    run.stage("total, intake to response mail").add(since);
+                    responded.add(reference);
+                }
+            }
+            approveTasks("DsarProcess", reviewing, task -> {
+                Http.Response variable = http.get("/engine-rest/task/" + task.path("id").asText()
+                        + "/variables/requestReference", "officer");
+                String reference = variable.body() == null ? null : variable.body().path("value").asText();
+                Long verified = reference == null ? null : verifiedAt.get(reference);
+                if (verified != null) {
+                    run.stage("verification to review task").add(millisSince(verified));
+                }
+                return reference;
+            }, (reference, t) -> approvedAt.put(reference, t));
+            Thread.sleep(200);
+        }
+        run.stop(responded.size());
+        run.failures = failures.get();
+        return run;
+    }
+
+    private void approveTasks(String processKey, Set<String> reviewing,
+            java.util.function.Function<JsonNode, String> identify,
+            java.util.function.BiConsumer<String, Long> approved) {
+        Http.Response tasks = http.get("/engine-rest/task?processDefinitionKey=" + processKey
+                + "&maxResults=200", "officer");
+        if (tasks.status() != 200) {
+            return;
+        }
+        for (JsonNode task : tasks.body()) {
+            String taskId = task.path("id").asText();
+            if (!reviewing.add(taskId)) {
+                continue;
+            }
+            clients.submit(() -> {
+                String key = identify.apply(task);
+                Http.Response response = http.post("/engine-rest/task/" + taskId + "/complete",
+                        "{\"variables\": {\"reviewDecision\": {\"value\": \"APPROVE\"}}}", "officer");
+                if (response.status() == 204 && key != null) {
+                    approved.accept(key, System.nanoTime());
+                } else if (response.status() != 204) {
+                    reviewing.remove(taskId);
+                }
+            });
+        }
+    }
+
+    private void collectFinished(String processKey, Set<String> finished, Run run, Map<String, Long> approvedAt) {
+        Http.Response instances = http.get("/engine-rest/history/process-instance?processDefinitionKey=" + processKey
+                + "&finished=true&maxResults=100000", "admin");
+        if (instances.status() != 200) {
+            return;
+        }
+        for (JsonNode instance : instances.body()) {
+            String id = instance.path("id").asText();
+            if (finished.add(id)) {
+                Long approved = approvedAt.get(id);
+                if (approved != null) {
+                    run.stage("approval to end").add(millisSince(approved));
+                }
+            }
+        }
+    }
+
+    /** Mails not seen before (GreenMail lists them per mailbox, so new ones are not always at the end). */
+    private List<ReceivedMail> newMails() {
+        List<ReceivedMail> mails = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            try {
+                if (mailsSeen.add(message.getMessageID())) {
+                    mails.add(ReceivedMail.of(message));
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return mails;
+    }
+
+    // ---- Export: one subject with many records ---------------------------------------------------------------
+
+    private Map<String, Object> runExport() throws Exception {
+        seedExportSubject();
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long heapBefore = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(heapBefore);
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+
+        long t0 = System.nanoTime();
+        Http.Response accepted = http.post("/api/requests",
+                "{\"type\": \"ACCESS\", \"jurisdiction\": \"EU\", \"email\": \"" + EXPORT_SUBJECT
+                        + "\", \"fullName\": \"Export Subject\"}", null);
+        String reference = accepted.body().path("reference").asText();
+        String code = null;
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (code == null && System.nanoTime() < deadline) {
+            for (ReceivedMail mail : newMails()) {
+                if (mail.subject().startsWith(reference + ": confirm")) {
+                    Matcher matcher = CODE.matcher(mail.text());
+                    code = matcher.find() ? matcher.group(1) : null;
+                }
+            }
+            Thread.sleep(100);
+        }
+        http.post("/api/requests/" + reference + "/verification", "{\"code\": \"" + code + "\"}", null);
+        long verified = System.nanoTime();
+        String taskId = null;
+        while (taskId == null && System.nanoTime() < deadline) {
+            Http.Response tasks = http.get("/engine-rest/task?processDefinitionKey=DsarProcess&maxResults=10",
+                    "officer");
+            for (JsonNode task : tasks.body()) {
+                taskId = task.path("id").asText();
+            }
+            Thread.sleep(100);
+        }
+        long packaged = System.nanoTime();
+        sampler.interrupt();
+        long size = packageSize();
+
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("records", exportRecords);
+        export.put("lookupAndPackageSeconds", round((packaged - verified) / 1e9));
+        export.put("intakeToPackageSeconds", round((packaged - t0) / 1e9));
+        export.put("packageBytes", size);
+        export.put("heapBeforeMiB", heapBefore / (1 << 20));
+        export.put("peakHeapMiB", peak.get() / (1 << 20));
+        export.put("peakHeapAboveBeforeMiB", (peak.get() - heapBefore) / (1 << 20));
+        return export;
+    }
+
+    private long packageSize() throws SQLException {
+        try (Connection connection = app.getBean(DataSource.class).getConnection();
+                var rs = connection.createStatement().executeQuery("SELECT MAX(size_bytes) FROM access_package")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    private void seedExportSubject() throws SQLException {
+        try (Connection connection = app.getBean(DataSource.class).getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement account = connection.prepareStatement("""
+                    INSERT INTO sor.customer_account (id, customer_number, email, full_name, phone, postcode, country,
+                        password_hash, created_at) VALUES (900000, 'C-900000', ?, 'Export Subject', '+44 20 7946 0999',
+                        'EC1A 1BB', 'GB', 'x', now())""")) {
+                account.setString(1, EXPORT_SUBJECT);
+                account.executeUpdate();
+            }
+            int orders = exportRecords / 2;
+            try (PreparedStatement order = connection.prepareStatement("""
+                    INSERT INTO sor.customer_order (id, order_number, customer_id, ordered_at, total_amount, currency,
+                        card_last_four, status) VALUES (?, ?, 900000, ?, ?, 'GBP', '4242', 'DELIVERED')""")) {
+                for (int i = 0; i < orders; i++) {
+                    order.setLong(1, 1_000_000L + i);
+                    order.setString(2, "X-" + i);
+                    order.setTimestamp(3, Timestamp.from(Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i * 600L)));
+                    order.setBigDecimal(4, java.math.BigDecimal.valueOf(1000 + i % 9000, 2));
+                    order.addBatch();
+                    if (i % 5000 == 4999) {
+                        order.executeBatch();
+                    }
+                }
+                order.executeBatch();
+            }
+            try (PreparedStatement enquiry = connection.prepareStatement("""
+                    INSERT INTO sor.web_enquiry (id, email, full_name, company, phone, message, submitted_at)
+                    VALUES (?, ?, 'Export Subject', 'Export Ltd', NULL, ?, now())""")) {
+                for (int i = 0; i < exportRecords - orders - 1; i++) {
+                    enquiry.setLong(1, 1_000_000L + i);
+                    enquiry.setString(2, EXPORT_SUBJECT);
+                    enquiry.setString(3, "Enquiry number " + i + " about the annual support plan and its pricing.");
+                    enquiry.addBatch();
+                    if (i % 5000 == 4999) {
+                        enquiry.executeBatch();
+                    }
+                }
+                enquiry.executeBatch();
+            }
+            connection.commit();
+        }
+    }
+
+    // ---- Output ----------------------------------------------------------------------------------------------
+
+    private static void print(Run baseline, Run dsar, double ratio, Map<String, Object> export) {
+        System.out.println();
+        System.out.printf("%-34s %12s %12s%n", "", "baseline", "DSAR");
+        System.out.printf("%-34s %12d %12d%n", "requests completed", baseline.completed, dsar.completed);
+        System.out.printf("%-34s %12.1f %12.1f%n", "seconds", baseline.seconds(), dsar.seconds());
+        System.out.printf("%-34s %12.2f %12.2f%n", "requests per second", baseline.perSecond(), dsar.perSecond());
+        System.out.printf("%-34s %25.2f%n", "DSAR / baseline throughput", ratio);
+        System.out.println();
+        System.out.printf("%-34s %10s %10s%n", "stage latency (ms)", "p50", "p95");
+        for (Run run : List.of(baseline, dsar)) {
+            run.stages.forEach((stage, stats) -> System.out.printf("%-34s %10d %10d%n",
+                    (run == baseline ? "baseline: " : "dsar: ") + stage, stats.percentile(50), stats.percentile(95)));
+        }
+        System.out.println();
+        System.out.println("export: " + export);
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private void close() throws IOException, InterruptedException {
+        clients.shutdownNow();
+        clients.awaitTermination(10, TimeUnit.SECONDS);
+        if (app != null) {
+            app.close();
+        }
+        smtp.stop();
+        postgres.close();
+    }
+
+    private static final class Run {
+        private final String name;
+        private final int requested;
+        private final Map<String, Stats> stages = new ConcurrentHashMap<>();
+        private long startNanos;
+        private long endNanos;
+        private int completed;
+        private long failures;
+
+        Run(String name, int requested) {
+            this.name = name;
+            this.requested = requested;
+        }
+
+        Stats stage(String name) {
+            return stages.computeIfAbsent(name, n -> new Stats());
+        }
+
+        void start() {
+            startNanos = System.nanoTime();
+        }
+
+        void stop(int completed) {
+            endNanos = System.nanoTime();
+            this.completed = completed;
+        }
+
+        double seconds() {
+            return (endNanos - startNanos) / 1e9;
+        }
+
+        double perSecond() {
+            return completed / seconds();
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("name", name);
+            map.put("requested", requested);
+            map.put("completed", completed);
+            map.put("failures", failures);
+            map.put("seconds", round(seconds()));
+            map.put("requestsPerSecond", round(perSecond()));
+            Map<String, Object> latencies = new LinkedHashMap<>();
+            stages.forEach((stage, stats) -> latencies.put(stage, stats.summary()));
+            map.put("stageLatencies", latencies);
+            return map;
+        }
+    }
+}

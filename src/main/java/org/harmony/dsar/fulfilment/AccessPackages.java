@@ -1,8 +1,18 @@
 package org.harmony.dsar.fulfilment;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -20,7 +30,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.harmony.dsar.intake.DsarRequest;
@@ -38,9 +48,11 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * The data package a requester downloads: a zip with a readable HTML report (the GDPR Art 15(1) information per
- * source), one JSON and one CSV file per source, and a manifest. Kept in the project's table, not in variables.
- * A portability request gets only the data the subject provided.
+ * The data package a requester downloads: a zip with a readable HTML report (the GDPR Art 15(1) information and
+ * the CCPA categories per source), one JSON and one CSV file per source, and a manifest. Written as a stream to a
+ * file, record by record from the lookup files, so that memory stays bounded whatever the number of records; the
+ * report shows the first records of each source and points to the data files for all. A portability request gets
+ * only the data the subject provided.
  */
 @Service
 public class AccessPackages {
@@ -76,28 +88,30 @@ public class AccessPackages {
                 .filter(r -> request.type() != RequestType.PORTABILITY || r.source().providedBySubject())
                 .toList();
         Instant now = clock.instant();
-        byte[] zip = zip(request, results, now);
-        String sha256 = sha256(zip);
+        String packageId = UUID.randomUUID().toString();
+        Path dir = properties.packagesDir().toAbsolutePath().normalize();
+        Path file = dir.resolve(packageId + ".zip");
+        Written written = write(dir, file, request, results, now);
         Instant expiresAt = now.plus(properties.packageTtl());
         jdbc.sql("""
-                INSERT INTO access_package (id, request_id, created_at, expires_at, size_bytes, sha256, content)
-                VALUES (:id, :requestId, :createdAt, :expiresAt, :size, :sha256, :content)
+                INSERT INTO access_package (id, request_id, created_at, expires_at, size_bytes, sha256, file_path)
+                VALUES (:id, :requestId, :createdAt, :expiresAt, :size, :sha256, :file)
                 """)
-                .param("id", UUID.randomUUID().toString())
+                .param("id", packageId)
                 .param("requestId", requestId)
                 .param("createdAt", Timestamp.from(now))
                 .param("expiresAt", Timestamp.from(expiresAt))
-                .param("size", (long) zip.length)
-                .param("sha256", sha256)
-                .param("content", zip)
+                .param("size", written.size())
+                .param("sha256", written.sha256())
+                .param("file", file.toString())
                 .update();
-        int records = results.stream().mapToInt(r -> r.records().size()).sum();
+        long records = results.stream().mapToLong(LookupResult::recordCount).sum();
         events.record(requestId, "PACKAGE_BUILT", "sources=" + results.size() + " records=" + records
-                + " bytes=" + zip.length + " sha256=" + sha256);
-        log.info("Request {}: package of {} bytes built from {} sources", request.reference(), zip.length,
+                + " bytes=" + written.size() + " sha256=" + written.sha256());
+        log.info("Request {}: package of {} bytes built from {} sources", request.reference(), written.size(),
                 results.size());
         return "%d records from %d sources; zip of %,d bytes; SHA-256 %s; downloadable until %s".formatted(
-                records, results.size(), zip.length, sha256, expiresAt);
+                records, results.size(), written.size(), written.sha256(), expiresAt);
     }
 
     /** The newest package of the request, if one was built. */
@@ -112,9 +126,38 @@ public class AccessPackages {
                 .stream().findFirst();
     }
 
-    public byte[] content(String packageId) {
-        return jdbc.sql("SELECT content FROM access_package WHERE id = :id").param("id", packageId)
-                .query((rs, row) -> rs.getBytes("content")).single();
+    /** The package's content as a stream; the caller closes it. */
+    public InputStream open(String packageId) {
+        String file = jdbc.sql("SELECT file_path FROM access_package WHERE id = :id AND deleted_at IS NULL")
+                .param("id", packageId).query(String.class).optional()
+                .orElseThrow(() -> new IllegalStateException("Package " + packageId + " is not available"));
+        try {
+            return Files.newInputStream(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Package file is missing", e);
+        }
+    }
+
+    /** Deletes the files of packages past their download window, and the lookup records behind them. */
+    @Transactional
+    public int deleteExpired() {
+        Instant now = clock.instant();
+        List<Map.Entry<String, String>> expired = jdbc.sql("""
+                SELECT id, request_id, file_path FROM access_package WHERE expires_at < :now AND deleted_at IS NULL
+                """)
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> {
+                    deleteQuietly(rs.getString("file_path"));
+                    return Map.entry(rs.getString("id"), rs.getString("request_id"));
+                })
+                .list();
+        for (Map.Entry<String, String> item : expired) {
+            jdbc.sql("UPDATE access_package SET deleted_at = :now, content = NULL WHERE id = :id")
+                    .param("now", Timestamp.from(now)).param("id", item.getKey()).update();
+            lookup.deleteRecords(item.getValue());
+            events.record(item.getValue(), "PACKAGE_DELETED", "package=" + item.getKey());
+        }
+        return expired.size();
     }
 
     public record Package(String id, Instant createdAt, Instant expiresAt, long sizeBytes, String sha256) {
@@ -123,36 +166,88 @@ public class AccessPackages {
         }
     }
 
-    private byte[] zip(DsarRequest request, List<LookupResult> results, Instant now) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            entry(zip, "report.html", report(request, results, now));
-            List<Map<String, Object>> manifest = new ArrayList<>();
-            for (LookupResult result : results) {
-                String name = result.source().name();
-                entry(zip, "data/" + name + ".json", write(result.records()));
-                entry(zip, "data/" + name + ".csv", Csv.of(result.records()));
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("source", name);
-                item.put("title", result.source().title());
-                item.put("records", result.records().size());
-                item.put("files", List.of("data/" + name + ".json", "data/" + name + ".csv"));
-                manifest.add(item);
-            }
-            Map<String, Object> head = new LinkedHashMap<>();
-            head.put("reference", request.reference());
-            head.put("requestType", request.type().name());
-            head.put("generatedAt", now.toString());
-            head.put("controller", properties.companyName());
-            head.put("sources", manifest);
-            entry(zip, "manifest.json", write(head));
-        } catch (IOException e) {
-            throw new IllegalStateException("Package could not be written", e);
-        }
-        return bytes.toByteArray();
+    private record Written(long size, String sha256) {
     }
 
-    private String report(DsarRequest request, List<LookupResult> results, Instant now) {
+    private Written write(Path dir, Path file, DsarRequest request, List<LookupResult> results, Instant now) {
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        try {
+            Files.createDirectories(dir);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)),
+                    sha256); ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+                zip.putNextEntry(new ZipEntry("report.html"));
+                Writer report = new OutputStreamWriter(new KeepOpen(zip), StandardCharsets.UTF_8);
+                templates.process("access-report", reportContext(request, results, now), report);
+                report.flush();
+                zip.closeEntry();
+                List<Map<String, Object>> manifest = new ArrayList<>();
+                for (LookupResult result : results) {
+                    String name = result.source().name();
+                    zip.putNextEntry(new ZipEntry("data/" + name + ".json"));
+                    writeJson(result, zip);
+                    zip.closeEntry();
+                    zip.putNextEntry(new ZipEntry("data/" + name + ".csv"));
+                    writeCsv(result, zip);
+                    zip.closeEntry();
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("source", name);
+                    item.put("title", result.source().title());
+                    item.put("records", result.recordCount());
+                    item.put("files", List.of("data/" + name + ".json", "data/" + name + ".csv"));
+                    manifest.add(item);
+                }
+                Map<String, Object> head = new LinkedHashMap<>();
+                head.put("reference", request.reference());
+                head.put("requestType", request.type().name());
+                head.put("generatedAt", now.toString());
+                head.put("controller", properties.companyName());
+                head.put("sources", manifest);
+                zip.putNextEntry(new ZipEntry("manifest.json"));
+                json.writerWithDefaultPrettyPrinter().writeValue(new KeepOpen(zip), head);
+                zip.closeEntry();
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new Written(Files.size(file), HexFormat.of().formatHex(sha256.digest()));
+        } catch (IOException e) {
+            deleteQuietly(partial.toString());
+            throw new UncheckedIOException("Package could not be written", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private void writeJson(LookupResult result, OutputStream zip) throws IOException {
+        try (JsonGenerator generator = json.getFactory().createGenerator(new KeepOpen(zip))) {
+            generator.useDefaultPrettyPrinter();
+            generator.writeStartArray();
+            lookup.forEachRecord(result, record -> {
+                try {
+                    json.writeValue(generator, record);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            generator.writeEndArray();
+        }
+    }
+
+    private void writeCsv(LookupResult result, OutputStream zip) throws IOException {
+        Set<String> columns = new LinkedHashSet<>();
+        lookup.forEachRecord(result, record -> columns.addAll(record.keySet()));
+        Writer csv = new OutputStreamWriter(new KeepOpen(zip), StandardCharsets.UTF_8);
+        csv.write(Csv.header(columns));
+        lookup.forEachRecord(result, record -> {
+            try {
+                csv.write(Csv.row(columns, record));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        csv.flush();
+    }
+
+    private Context reportContext(DsarRequest request, List<LookupResult> results, Instant now) {
         Context context = new Context(request.language());
         context.setVariable("reference", request.reference());
         context.setVariable("fullName", request.fullName());
@@ -161,39 +256,58 @@ public class AccessPackages {
         context.setVariable("generatedAt", now.atZone(request.jurisdiction().zone()).toLocalDate());
         context.setVariable("company", properties.companyName());
         context.setVariable("contact", properties.contact());
-        context.setVariable("results", results.stream().map(r -> new ReportSource(r, columns(r))).toList());
-        return templates.process("access-report", context);
+        context.setVariable("results", results.stream().map(this::reportSource).toList());
+        return context;
     }
 
-    /** One source in the report, with the union of its records' columns. */
-    public record ReportSource(LookupResult result, List<String> columns) {
-    }
-
-    private static List<String> columns(LookupResult result) {
+    private ReportSource reportSource(LookupResult result) {
+        List<Map<String, Object>> shown = new ArrayList<>();
         Set<String> columns = new LinkedHashSet<>();
-        result.records().forEach(record -> columns.addAll(record.keySet()));
-        return List.copyOf(columns);
+        int limit = properties.reportRecordLimit();
+        lookup.forEachRecord(result, record -> {
+            if (shown.size() < limit) {
+                shown.add(record);
+                columns.addAll(record.keySet());
+            }
+        });
+        return new ReportSource(result, List.copyOf(columns), shown);
     }
 
-    private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Package data could not be written as JSON", e);
+    /**
+     * One source in the report: its first records (at most the configured limit) with their columns; the report
+     * says when there are more, which are all in the data files.
+     */
+    public record ReportSource(LookupResult result, List<String> columns, List<Map<String, Object>> records) {
+        public boolean truncated() {
+            return result.recordCount() > records.size();
         }
     }
 
-    private static String sha256(byte[] content) {
+    private static void deleteQuietly(String file) {
+        if (file == null) {
+            return;
+        }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            Files.deleteIfExists(Path.of(file));
+        } catch (IOException e) {
+            log.warn("Package file could not be deleted; it is deleted at the next cleanup", e);
+        }
+    }
+
+    /** Lets a writer be closed or flushed without closing the zip around it. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.harmony.dsar.fulfilment;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,16 @@ final class Csv {
             csv.append(String.join(",", columns.stream().map(c -> cell(record.get(c))).toList())).append("\r\n");
         }
         return csv.toString();
+    }
+
+    /** The header line of the given columns. */
+    static String header(Collection<String> columns) {
+        return String.join(",", columns.stream().map(Csv::cell).toList()) + "\r\n";
+    }
+
+    /** One record as a line, in the order of the given columns. */
+    static String row(Collection<String> columns, Map<String, Object> record) {
+        return String.join(",", columns.stream().map(c -> cell(record.get(c))).toList()) + "\r\n";
     }
 
     static String cell(Object value) {

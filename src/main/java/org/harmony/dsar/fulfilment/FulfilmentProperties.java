@@ -1,18 +1,27 @@
 package org.harmony.dsar.fulfilment;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param packageTtl  how long a data package can be downloaded
- * @param companyName who answers, as the report names the controller
- * @param contact     where the requester asks questions (privacy team or DPO)
+ * @param packageTtl        how long a data package can be downloaded; then its file is deleted
+ * @param companyName       who answers, as the report names the controller
+ * @param contact           where the requester asks questions (privacy team or DPO)
+ * @param packagesDir       where packages are written (streamed, never held in memory whole)
+ * @param reportRecordLimit how many records per source the HTML report shows; all are in the data files
+ * @param hashSalt          salt of the hash anonymisation strategy; set one per installation
+ * @param cleanupInterval   how often expired packages and lookup files are deleted
  */
 @ConfigurationProperties("dsar.fulfilment")
 public record FulfilmentProperties(
         @DefaultValue("P30D") Duration packageTtl,
         @DefaultValue("Harmony") String companyName,
-        @DefaultValue("privacy@harmony.example") String contact) {
+        @DefaultValue("privacy@harmony.example") String contact,
+        @DefaultValue("./data/packages") Path packagesDir,
+        @DefaultValue("200") int reportRecordLimit,
+        @DefaultValue("change-this-salt") String hashSalt,
+        @DefaultValue("PT1H") Duration cleanupInterval) {
 }

@@ -1,8 +1,10 @@
 package org.harmony.dsar.lookup;
 
-import java.util.List;
-import java.util.Map;
+import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
 
-/** What one source holds on the subject: its records, column by column, ready for the package. */
-public record LookupResult(LookupProperties.Source source, List<Map<String, Object>> records, long durationMillis) {
+/**
+ * What one source held on the subject at the last lookup: how many records and how long the lookup took. The
+ * records themselves are in a file, read with {@link SubjectDataLookup#forEachRecord}.
+ */
+public record LookupResult(Source source, long recordCount, long durationMillis, String recordsFile) {
 }

@@ -1,16 +1,14 @@
 package org.harmony.dsar.lookup;
 
-import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -19,37 +17,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestEvents;
 import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds the subject's data in every configured source by their email address and keeps the results in the
- * project's own table, never in process variables. Secrets (passwords, full card numbers) are never kept,
- * whatever a source's query selects.
+ * Finds the subject's data in the catalogue's sources, one source at a time (each its own job, so that sources
+ * are looked up in parallel and a source that is down retries on its own). The records go to a file, counts and
+ * timing to table {@code lookup_result}; nothing goes into process variables.
  */
 @Service
 public class SubjectDataLookup {
 
     private static final Logger log = LoggerFactory.getLogger(SubjectDataLookup.class);
-    private static final Pattern SECRET_COLUMN =
-            Pattern.compile("(?i).*(password|passwd|secret|card_number|pan|cvv|cvc|ssn|social_security|licen[cs]e).*");
 
-    private final LookupProperties properties;
-    private final NamedParameterJdbcTemplate sources;
+    private final DataSourceCatalogue catalogue;
+    private final SourceReader reader;
+    private final LookupFiles files;
     private final JdbcClient jdbc;
     private final RequestRepository requests;
     private final RequestEvents events;
     private final ObjectMapper json;
     private final Clock clock;
 
-    SubjectDataLookup(LookupProperties properties, NamedParameterJdbcTemplate sources, JdbcClient jdbc,
+    SubjectDataLookup(DataSourceCatalogue catalogue, SourceReader reader, LookupFiles files, JdbcClient jdbc,
             RequestRepository requests, RequestEvents events, ObjectMapper json, Clock clock) {
-        this.properties = properties;
-        this.sources = sources;
+        this.catalogue = catalogue;
+        this.reader = reader;
+        this.files = files;
         this.jdbc = jdbc;
         this.requests = requests;
         this.events = events;
@@ -57,110 +55,106 @@ public class SubjectDataLookup {
         this.clock = clock;
     }
 
-    /** Looks the subject up everywhere and returns a summary of counts for the reviewer. */
-    @Transactional
-    public String lookUp(String requestId) {
-        DsarRequest request = requests.get(requestId);
-        jdbc.sql("DELETE FROM lookup_result WHERE request_id = :requestId").param("requestId", requestId).update();
-        StringBuilder summary = new StringBuilder();
-        int total = 0;
-        for (LookupProperties.Source source : properties.sources()) {
-            long started = System.nanoTime();
-            List<Map<String, Object>> records = sources.queryForList(source.query(), Map.of("email", request.email()))
-                    .stream().map(SubjectDataLookup::withoutSecrets).toList();
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            store(requestId, source, records, millis);
-            total += records.size();
-            summary.append(source.title()).append(": ").append(records.size())
-                    .append(records.size() == 1 ? " record" : " records").append('\n');
-            log.info("Request {}: source {} returned {} records in {} ms", request.reference(), source.name(),
-                    records.size(), millis);
-        }
-        events.record(requestId, "DATA_LOOKED_UP", "sources=" + properties.sources().size() + " records=" + total);
-        return summary.append("Total: ").append(total).append(" records in ")
-                .append(properties.sources().size()).append(" sources").toString();
+    /** The parameters that find the request's subject: email and the data points the requester gave. */
+    public SubjectParameters subjectOf(DsarRequest request) {
+        return SubjectParameters.of(request.email(), dataPoints(request));
     }
 
-    /** The stored results of the last lookup, in the configured source order. */
-    public List<LookupResult> results(String requestId) {
-        Map<String, Stored> byName = new LinkedHashMap<>();
-        jdbc.sql("SELECT source_name, records_json, duration_ms FROM lookup_result WHERE request_id = :requestId")
+    /** Looks the subject up in one source, replacing that source's earlier result for the request. */
+    @Transactional
+    public LookupResult lookUp(String requestId, String sourceName) {
+        DsarRequest request = requests.get(requestId);
+        Source source = catalogue.source(sourceName);
+        SubjectParameters subject = subjectOf(request);
+        Path file = files.file(requestId, sourceName);
+        long started = System.nanoTime();
+        long count = files.write(file, records -> reader.read(source, subject, records));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        jdbc.sql("DELETE FROM lookup_result WHERE request_id = :requestId AND source_name = :source")
+                .param("requestId", requestId).param("source", sourceName).update();
+        jdbc.sql("""
+                INSERT INTO lookup_result (id, request_id, source_name, source_title, record_count, duration_ms,
+                    looked_up_at, records_file)
+                VALUES (:id, :requestId, :source, :title, :count, :millis, :at, :file)
+                """)
+                .param("id", UUID.randomUUID().toString())
                 .param("requestId", requestId)
-                .query((rs, row) -> new Stored(rs.getString("source_name"), rs.getString("records_json"),
-                        rs.getLong("duration_ms")))
+                .param("source", sourceName)
+                .param("title", source.title())
+                .param("count", count)
+                .param("millis", millis)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("file", file.toString())
+                .update();
+        events.record(requestId, "SOURCE_LOOKED_UP", "source=" + sourceName + " records=" + count + " ms=" + millis);
+        log.info("Request {}: source {} returned {} records in {} ms", request.reference(), sourceName, count, millis);
+        return new LookupResult(source, count, millis, file.toString());
+    }
+
+    /** Counts and timing of the last lookup, per source, for the reviewer; records the lookup in the audit. */
+    @Transactional
+    public String summarise(String requestId) {
+        List<LookupResult> results = results(requestId);
+        StringBuilder summary = new StringBuilder();
+        long total = 0;
+        for (LookupResult result : results) {
+            total += result.recordCount();
+            summary.append(result.source().title()).append(": ").append(result.recordCount())
+                    .append(result.recordCount() == 1 ? " record" : " records")
+                    .append(" (").append(result.durationMillis()).append(" ms)\n");
+        }
+        events.record(requestId, "DATA_LOOKED_UP", "sources=" + results.size() + " records=" + total);
+        return summary.append("Total: ").append(total).append(" records in ").append(results.size())
+                .append(" sources").toString();
+    }
+
+    /** The results of the last lookup, in the catalogue's source order. */
+    public List<LookupResult> results(String requestId) {
+        Map<String, LookupResult> byName = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT source_name, record_count, duration_ms, records_file FROM lookup_result
+                WHERE request_id = :requestId
+                """)
+                .param("requestId", requestId)
+                .query((rs, row) -> new Stored(rs.getString("source_name"), rs.getLong("record_count"),
+                        rs.getLong("duration_ms"), rs.getString("records_file")))
                 .list()
-                .forEach(stored -> byName.put(stored.sourceName(), stored));
+                .forEach(stored -> catalogue.find(stored.sourceName()).ifPresent(source -> byName.put(
+                        stored.sourceName(), new LookupResult(source, stored.recordCount(), stored.durationMillis(),
+                                stored.recordsFile()))));
         List<LookupResult> ordered = new ArrayList<>();
-        for (LookupProperties.Source source : properties.sources()) {
-            Stored stored = byName.get(source.name());
-            if (stored != null) {
-                ordered.add(new LookupResult(source, parse(stored.recordsJson()), stored.durationMillis()));
+        for (Source source : catalogue.sources()) {
+            LookupResult result = byName.get(source.name());
+            if (result != null) {
+                ordered.add(result);
             }
         }
         return ordered;
     }
 
-    private record Stored(String sourceName, String recordsJson, long durationMillis) {
+    private record Stored(String sourceName, long recordCount, long durationMillis, String recordsFile) {
     }
 
-    private void store(String requestId, LookupProperties.Source source, List<Map<String, Object>> records,
-            long millis) {
-        jdbc.sql("""
-                INSERT INTO lookup_result (id, request_id, source_name, record_count, duration_ms, looked_up_at,
-                    records_json)
-                VALUES (:id, :requestId, :source, :count, :millis, :at, :records)
-                """)
-                .param("id", UUID.randomUUID().toString())
-                .param("requestId", requestId)
-                .param("source", source.name())
-                .param("count", records.size())
-                .param("millis", millis)
-                .param("at", Timestamp.from(clock.instant()))
-                .param("records", write(records))
-                .update();
+    /** Streams the records a lookup found. */
+    public void forEachRecord(LookupResult result, Consumer<Map<String, Object>> records) {
+        if (result.recordsFile() != null) {
+            files.forEach(Path.of(result.recordsFile()), records);
+        }
     }
 
-    private static Map<String, Object> withoutSecrets(Map<String, Object> row) {
-        Map<String, Object> clean = new LinkedHashMap<>();
-        row.forEach((column, value) -> {
-            String name = column.toLowerCase();
-            if (!SECRET_COLUMN.matcher(name).matches()) {
-                clean.put(name, portable(value));
-            }
-        });
-        return clean;
+    /** Removes the records the lookups of a request found (after the download window). */
+    public void deleteRecords(String requestId) {
+        files.deleteAll(requestId);
     }
 
-    /** Database values as plain JSON values, the same on H2 and PostgreSQL. */
-    private static Object portable(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant().toString();
+    private Map<String, String> dataPoints(DsarRequest request) {
+        if (request.dataPointsJson() == null || request.dataPointsJson().isBlank()) {
+            return Map.of();
         }
-        if (value instanceof OffsetDateTime dateTime) {
-            return dateTime.toInstant().toString();
-        }
-        if (value instanceof TemporalAccessor temporal) {
-            return temporal.toString();
-        }
-        if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
-        }
-        return value;
-    }
-
-    private String write(List<Map<String, Object>> records) {
         try {
-            return json.writeValueAsString(records);
+            return json.readValue(request.dataPointsJson(), new TypeReference<>() { });
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Lookup records could not be written as JSON", e);
-        }
-    }
-
-    private List<Map<String, Object>> parse(String records) {
-        try {
-            return json.readValue(records, new TypeReference<>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored lookup records are not valid JSON", e);
+            throw new IllegalStateException("Stored data points are not valid JSON", e);
         }
     }
 }

@@ -8,6 +8,8 @@ import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.intake.RequestStage;
 import org.harmony.dsar.system.ApiProblem;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,7 +46,7 @@ class RequesterController {
     }
 
     @GetMapping("/api/requests/{reference}/package")
-    ResponseEntity<byte[]> download(@PathVariable String reference, @RequestParam(required = false) String token) {
+    ResponseEntity<Resource> download(@PathVariable String reference, @RequestParam(required = false) String token) {
         DsarRequest request = authorise(reference, token);
         AccessPackages.Package latest = packages.latest(request.id()).orElseThrow(() -> new ApiProblem(
                 HttpStatus.NOT_FOUND, "package-not-ready", "No package yet",
@@ -59,7 +61,8 @@ class RequesterController {
                         .filename(request.reference() + ".zip").build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("X-Content-SHA256", latest.sha256())
-                .body(packages.content(latest.id()));
+                .contentLength(latest.sizeBytes())
+                .body(new InputStreamResource(packages.open(latest.id())));
     }
 
     private DsarRequest authorise(String reference, String token) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.fulfilment.FulfilmentOutcomes;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.mail.MailService;
@@ -26,13 +27,15 @@ public class RequesterNotifications {
     private final MailService mail;
     private final RequesterLinks links;
     private final AccessPackages packages;
+    private final FulfilmentOutcomes outcomes;
 
     RequesterNotifications(RequestRepository requests, MailService mail, RequesterLinks links,
-            AccessPackages packages) {
+            AccessPackages packages, FulfilmentOutcomes outcomes) {
         this.requests = requests;
         this.mail = mail;
         this.links = links;
         this.packages = packages;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -68,6 +71,7 @@ public class RequesterNotifications {
         model.put("receivedDate", format(request.receivedAt().atZone(request.jurisdiction().zone()), request));
         model.put("dueDate", request.dueAt() == null ? null
                 : format(request.dueAt().atZone(request.jurisdiction().zone()), request));
+        model.put("changes", outcomes.lines(requestId));
         String token = links.issueToken(requestId);
         model.put("statusUrl", links.statusUrl(request.reference(), token));
         model.put("identityUrl", links.identityUrl(request.reference(), token));

@@ -99,7 +99,7 @@ public class IdentityAssurance {
         lines.add("Documents: " + (documents.isEmpty() ? "none." : documents.size() + ""));
         documents.forEach(d -> lines.add("- " + d.contentType() + ", " + Math.max(1, d.sizeBytes() / 1024)
                 + " KiB, uploaded " + d.uploadedAt() + (d.erasedAt() != null ? ", erased " + d.erasedAt()
-                        : ", open at /staff/requests/" + request.reference() + "/documents/" + d.id())));
+                        : ", open at /api/officer/requests/" + request.reference() + "/documents/" + d.id())));
         return new ReviewView(String.join("\n", lines), match.maskedComparison());
     }
 

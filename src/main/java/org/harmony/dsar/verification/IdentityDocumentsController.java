@@ -43,14 +43,14 @@ class IdentityDocumentsController {
         this.events = events;
     }
 
-    @GetMapping(path = "/staff/requests/{reference}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = "/api/officer/requests/{reference}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
     List<IdentityEvidence.Document> list(@PathVariable String reference,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         authenticate(authorization);
         return evidence.documents(request(reference).id());
     }
 
-    @GetMapping("/staff/requests/{reference}/documents/{documentId}")
+    @GetMapping("/api/officer/requests/{reference}/documents/{documentId}")
     ResponseEntity<byte[]> open(@PathVariable String reference, @PathVariable String documentId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
         String userId = authenticate(authorization);

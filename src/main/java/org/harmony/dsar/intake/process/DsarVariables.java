@@ -22,6 +22,14 @@ public final class DsarVariables {
     public static final ProcessVariable<Boolean> LEGAL_HOLD_ACTIVE = ProcessVariable.of("legalHoldActive", Boolean.class);
     public static final ProcessVariable<String> LOOKUP_SUMMARY = ProcessVariable.of("lookupSummary", String.class);
     public static final ProcessVariable<String> PACKAGE_SUMMARY = ProcessVariable.of("packageSummary", String.class);
+    /** What fulfilment did (erasure, corrections, suppression), for the reviewer; counts and sources only. */
+    public static final ProcessVariable<String> FULFILMENT_NOTE = ProcessVariable.of("fulfilmentNote", String.class);
+    /** Element variable of the multi-instance lookup: the catalogue source one lookup instance reads. */
+    public static final ProcessVariable<String> SOURCE_NAME = ProcessVariable.of("sourceName", String.class);
+    /** How many corrections the requester asked for that a source can apply. */
+    public static final ProcessVariable<Long> CORRECTION_COUNT = ProcessVariable.of("correctionCount", Long.class);
+    /** The compliance officer's decision on the corrections: APPLY or REJECT. */
+    public static final ProcessVariable<String> CORRECTIONS_DECISION = ProcessVariable.of("correctionsDecision", String.class);
     public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
 
     // ---- Identity verification (IdentityVerificationProcess) ---------------------------------------------

@@ -9,9 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reposit
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.camunda.community.mockito.DelegateExpressions.registerJavaDelegateMock;
 import static org.camunda.community.mockito.DelegateExpressions.registerTaskListenerMock;
-import static org.camunda.community.mockito.DelegateExpressions.verifyJavaDelegateMock;
 import static org.camunda.community.mockito.DelegateExpressions.verifyTaskListenerMock;
 import static org.mockito.Mockito.times;
 
@@ -64,7 +62,6 @@ class DsarProcessTest {
     private static final String BPMN = "processes/DsarProcess.bpmn";
     private static final String DMN = "processes/ResponseDeadline.dmn";
     private static final String REVIEW_FORM = "forms/ReviewResponseForm.form";
-    private static final String FULFIL_FORM = "forms/FulfilManuallyForm.form";
 
     private static final String REQUEST_REFERENCE = "DSAR-2025-000123";
     private static final Date DUE_AT = Date.from(Instant.parse("2025-11-20T17:00:00Z"));
@@ -89,10 +86,6 @@ class DsarProcessTest {
         Mocks.register("sendRequesterMailDelegate",
                 (JavaDelegate) execution -> sentMailTemplates.add(execution.getVariable("mailTemplate")));
         Mocks.register("trackStageListener", (ExecutionListener) execution -> trackedStages.add(stageOf(execution)));
-        registerJavaDelegateMock("lookUpSubjectDataDelegate")
-                .onExecutionSetVariables(Variables.createVariables().putValue("lookupSummary", "3 sources, 41 records"));
-        registerJavaDelegateMock("buildAccessPackageDelegate")
-                .onExecutionSetVariables(Variables.createVariables().putValue("packageSummary", "1 archive, 41 records"));
         registerTaskListenerMock("validateFormSubmissionListener");
     }
 
@@ -104,10 +97,12 @@ class DsarProcessTest {
     }
 
     @Test
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
     void shouldSendAccessResponseWhenVerifiedAccessRequestIsApproved() throws IOException {
-        mockCalledProcess("IdentityVerificationProcess", "identityVerified", true);
-        mockCalledProcess("LegalHoldCheckProcess", "legalHoldActive", false);
+        mockCalledProcess("IdentityVerificationProcess", Map.of("identityVerified", true));
+        mockCalledProcess("LegalHoldCheckProcess", Map.of("legalHoldActive", false));
+        mockCalledProcess("FulfilmentProcess",
+                Map.of("lookupSummary", "3 sources, 41 records", "packageSummary", "1 archive, 41 records"));
 
         ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY, REQUEST_REFERENCE,
                 requestVariables("ACCESS", "EU"));
@@ -117,7 +112,6 @@ class DsarProcessTest {
         assertThat(pi).variables().containsEntry("responsePeriod", "P1M").containsEntry("dueAt", DUE_AT);
 
         execute(job(pi));
-        assertThat(pi).isWaitingAt("ServiceTask_LookUpSubjectData");
         assertThat(pi).variables().containsEntry("identityVerified", true).containsEntry("legalHoldActive", false);
         Assertions.assertThat(calledProcessInputs.get("IdentityVerificationProcess")).isEqualTo(Map.of(
                 "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
@@ -125,10 +119,9 @@ class DsarProcessTest {
         Assertions.assertThat(calledProcessInputs.get("LegalHoldCheckProcess")).isEqualTo(Map.of(
                 "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
                 "requestType", "ACCESS", "jurisdiction", "EU"));
-
-        execute(job(pi));
-        assertThat(pi).isWaitingAt("ServiceTask_BuildAccessPackage");
-        execute(job(pi));
+        Assertions.assertThat(calledProcessInputs.get("FulfilmentProcess")).isEqualTo(Map.of(
+                "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
+                "requestType", "ACCESS", "jurisdiction", "EU", "dueAt", DUE_AT, "legalHoldActive", false));
 
         assertThat(pi).isWaitingAt("UserTask_ReviewResponse");
         Task review = task(pi);
@@ -145,21 +138,19 @@ class DsarProcessTest {
         assertThat(pi).isEnded().hasPassedInOrder(
                 "StartEvent_RequestReceived", "BusinessRuleTask_DetermineDeadline", "ServiceTask_RecordDueDate",
                 "ServiceTask_SendAcknowledgement", "CallActivity_VerifyIdentity", "Gateway_IdentityVerified",
-                "CallActivity_CheckLegalHolds", "Gateway_FulfilmentRoute", "SubProcess_FulfilAccess",
+                "CallActivity_CheckLegalHolds", "Gateway_StartFulfilment", "CallActivity_FulfilRequest",
                 "UserTask_ReviewResponse", "ServiceTask_SendResponse", "EndEvent_ResponseSent");
-        assertThat(pi).hasNotPassed("UserTask_FulfilManually", "EndEvent_ClosedUnverified");
+        assertThat(pi).hasNotPassed("EndEvent_ClosedUnverified");
         Assertions.assertThat(sentMailTemplates).containsExactly("acknowledgement", "access-response");
         Assertions.assertThat(trackedStages).containsExactly("RECEIVED", "VERIFYING_IDENTITY",
                 "CHECKING_LEGAL_HOLDS", "FULFILLING", "IN_REVIEW", "COMPLETED");
-        verifyJavaDelegateMock("lookUpSubjectDataDelegate").executed(times(1));
-        verifyJavaDelegateMock("buildAccessPackageDelegate").executed(times(1));
         verifyTaskListenerMock("validateFormSubmissionListener").executed(times(1));
     }
 
     @Test
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
     void shouldCloseUnverifiedWhenIdentityIsNotVerified() {
-        mockCalledProcess("IdentityVerificationProcess", "identityVerified", false);
+        mockCalledProcess("IdentityVerificationProcess", Map.of("identityVerified", false));
 
         ProcessInstance pi = startBefore("CallActivity_VerifyIdentity", requestVariables("ACCESS", "US-CA"));
 
@@ -173,7 +164,7 @@ class DsarProcessTest {
     }
 
     @Test
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
     void shouldCloseWithoutAnotherMailWhenIdentityIsUnverifiable() {
         // The verification process has already told the requester why, with their rights.
         mockCalledProcess("IdentityVerificationProcess",
@@ -188,84 +179,57 @@ class DsarProcessTest {
     }
 
     @Test
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
     void shouldTakeTheDueDateTheVerificationRestartedFrom() {
         Date restarted = Date.from(Instant.parse("2025-12-24T23:59:59Z"));
         mockCalledProcess("IdentityVerificationProcess",
                 Map.of("identityVerified", true, "verificationOutcome", "VERIFIED", "dueAt", restarted));
-        mockCalledProcess("LegalHoldCheckProcess", "legalHoldActive", false);
+        mockCalledProcess("LegalHoldCheckProcess", Map.of("legalHoldActive", false));
+        mockCalledProcess("FulfilmentProcess", Map.of("fulfilmentNote", "CRM: 2 records erased"));
 
         ProcessInstance pi = startBefore("CallActivity_VerifyIdentity", requestVariables("ERASURE", "UK"));
 
-        assertThat(pi).isWaitingAt("UserTask_FulfilManually");
+        assertThat(pi).isWaitingAt("UserTask_ReviewResponse");
         assertThat(task(pi)).hasDueDate(restarted);
     }
 
-    @ParameterizedTest
-    @CsvSource({
-            "ACCESS, ServiceTask_LookUpSubjectData",
-            "PORTABILITY, ServiceTask_LookUpSubjectData",
-            "ERASURE, UserTask_FulfilManually",
-            "RECTIFICATION, UserTask_FulfilManually",
-            "OPT_OUT_OF_SALE, UserTask_FulfilManually"})
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
-    void shouldRouteFulfilmentByRequestType(String requestType, String expectedActivity) {
-        ProcessInstance pi = startBefore("Gateway_StartFulfilment", requestVariables(requestType, "EU"));
-
-        assertThat(pi).isWaitingAt(expectedActivity);
-        Assertions.assertThat(trackedStages).containsExactly("FULFILLING");
-    }
-
     @Test
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
-    void shouldFulfilErasureManuallyAndSendCompletionNotice() throws IOException {
-        ProcessInstance pi = startBefore("Gateway_FulfilmentRoute", requestVariables("ERASURE", "UK"));
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
+    void shouldPassFulfilmentOutcomeToReviewAndSendCompletionNotice() {
+        mockCalledProcess("FulfilmentProcess", Map.of("lookupSummary", "2 sources, 12 records",
+                "fulfilmentNote", "CRM and billing: 12 records erased"));
 
-        assertThat(pi).isWaitingAt("UserTask_FulfilManually");
-        Task fulfilment = task(pi);
-        assertThat(fulfilment).hasCandidateGroup("complianceOfficers").hasDueDate(DUE_AT);
-        Assertions.assertThat(deployedFormOf(fulfilment)).contains("\"id\": \"FulfilManuallyForm\"");
+        ProcessInstance pi = startBefore("Gateway_StartFulfilment",
+                requestVariables("ERASURE", "UK").putValue("legalHoldActive", true));
 
-        complete(fulfilment, withVariables("fulfilmentNote", "CRM and billing: 12 records erased"));
-        assertThat(pi).isWaitingAt("UserTask_ReviewResponse");
+        assertThat(pi).hasPassed("CallActivity_FulfilRequest").isWaitingAt("UserTask_ReviewResponse");
+        Assertions.assertThat(calledProcessInputs.get("FulfilmentProcess"))
+                .containsEntry("requestType", "ERASURE").containsEntry("legalHoldActive", true);
+        assertThat(pi).variables().containsEntry("fulfilmentNote", "CRM and billing: 12 records erased")
+                .containsEntry("lookupSummary", "2 sources, 12 records");
+
         complete(task(pi), withVariables("reviewDecision", "APPROVE"));
         execute(job(pi));
 
-        assertThat(pi).isEnded().hasPassed("EndEvent_ResponseSent").hasNotPassed("SubProcess_FulfilAccess");
-        assertThat(pi).variables().containsEntry("fulfilmentNote", "CRM and billing: 12 records erased");
+        assertThat(pi).isEnded().hasPassed("EndEvent_ResponseSent");
         Assertions.assertThat(sentMailTemplates).containsExactly("request-completed");
         Assertions.assertThat(trackedStages).containsExactly("FULFILLING", "IN_REVIEW", "COMPLETED");
-        verifyTaskListenerMock("validateFormSubmissionListener").executed(times(2));
-        verifyJavaDelegateMock("lookUpSubjectDataDelegate").executedNever();
     }
 
     @Test
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
-    void shouldReturnToFulfilmentWhenReviewerSendsBack() {
-        ProcessInstance pi = startBefore("UserTask_ReviewResponse", requestVariables("ERASURE", "BR"));
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
+    void shouldFulfilAgainWhenReviewerSendsBack() {
+        mockCalledProcess("FulfilmentProcess", Map.of("fulfilmentNote", "Billing: 3 records erased"));
+        ProcessInstance pi = startBefore("UserTask_ReviewResponse",
+                requestVariables("ERASURE", "BR").putValue("legalHoldActive", false));
 
         complete(task(pi), withVariables("reviewDecision", "SEND_BACK", "reviewComment", "Billing system missing"));
 
-        assertThat(pi).hasPassedInOrder("UserTask_ReviewResponse", "Gateway_ReviewDecision", "Gateway_StartFulfilment")
-                .isWaitingAt("UserTask_FulfilManually");
+        assertThat(pi).hasPassedInOrder("UserTask_ReviewResponse", "Gateway_ReviewDecision", "Gateway_StartFulfilment",
+                "CallActivity_FulfilRequest").isWaitingAt("UserTask_ReviewResponse");
         Assertions.assertThat(sentMailTemplates).isEmpty();
-        Assertions.assertThat(trackedStages).containsExactly("IN_REVIEW", "FULFILLING");
-
-        complete(task(pi), withVariables("fulfilmentNote", "Billing: 3 records erased"));
-        assertThat(pi).isWaitingAt("UserTask_ReviewResponse");
         Assertions.assertThat(trackedStages).containsExactly("IN_REVIEW", "FULFILLING", "IN_REVIEW");
-    }
-
-    @Test
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
-    void shouldRebuildAccessPackageWhenReviewerSendsBack() {
-        ProcessInstance pi = startBefore("UserTask_ReviewResponse", requestVariables("PORTABILITY", "US-VA"));
-
-        complete(task(pi), withVariables("reviewDecision", "SEND_BACK"));
-
-        assertThat(pi).hasPassedInOrder("UserTask_ReviewResponse", "Gateway_ReviewDecision", "Gateway_StartFulfilment")
-                .isWaitingAt("ServiceTask_LookUpSubjectData");
-        Assertions.assertThat(trackedStages).containsExactly("IN_REVIEW", "FULFILLING");
+        assertThat(pi).variables().containsEntry("fulfilmentNote", "Billing: 3 records erased");
     }
 
     @ParameterizedTest
@@ -275,7 +239,7 @@ class DsarProcessTest {
             "ERASURE, request-completed",
             "OBJECTION, request-completed",
             "WITHDRAW_CONSENT, request-completed"})
-    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, FULFIL_FORM})
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
     void shouldChooseResponseMailTemplateByRequestType(String requestType, String expectedTemplate) {
         ProcessInstance pi = startBefore("ServiceTask_SendResponse", requestVariables(requestType, "US-CO"));
 
@@ -301,11 +265,7 @@ class DsarProcessTest {
                 .putValue("jurisdiction", jurisdiction);
     }
 
-    /** Deploys a stand-in for a called process that records its inputs and sets one result variable. */
-    private void mockCalledProcess(String processKey, String resultVariable, boolean result) {
-        mockCalledProcess(processKey, Map.of(resultVariable, result));
-    }
-
+    /** Deploys a stand-in for a called process that records its inputs and sets its result variables. */
     private void mockCalledProcess(String processKey, Map<String, Object> results) {
         mockDeployments.add(ProcessExpressions.registerCallActivityMock(processKey)
                 .onExecutionDo(execution -> {

@@ -6,18 +6,18 @@ import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.lookup.SubjectDataLookup;
 import org.springframework.stereotype.Component;
 
-/** Looks the subject up in every data source; the process keeps only the counts, for the reviewer. */
+/** Sets lookupSummary: counts and timing per source, no personal data. */
 @Component
-class LookUpSubjectDataDelegate implements JavaDelegate {
+class SummariseLookupDelegate implements JavaDelegate {
 
     private final SubjectDataLookup lookup;
 
-    LookUpSubjectDataDelegate(SubjectDataLookup lookup) {
+    SummariseLookupDelegate(SubjectDataLookup lookup) {
         this.lookup = lookup;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        DsarVariables.LOOKUP_SUMMARY.on(execution, lookup.lookUp(DsarVariables.REQUEST_ID.from(execution)));
+        DsarVariables.LOOKUP_SUMMARY.on(execution, lookup.summarise(DsarVariables.REQUEST_ID.from(execution)));
     }
 }

@@ -1,0 +1,23 @@
+package org.harmony.dsar.fulfilment.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.harmony.dsar.fulfilment.RecipientNotices;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.springframework.stereotype.Component;
+
+/** Tells the recipients of erased data (GDPR Art 19); each mail once. */
+@Component
+class NotifyRecipientsDelegate implements JavaDelegate {
+
+    private final RecipientNotices notices;
+
+    NotifyRecipientsDelegate(RecipientNotices notices) {
+        this.notices = notices;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        notices.notifyErasure(DsarVariables.REQUEST_ID.from(execution));
+    }
+}

@@ -1,0 +1,32 @@
+package org.harmony.dsar.lookup;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the data source catalogue is and how the engine reaches the systems it names.
+ *
+ * @param location     the catalogue YAML, a Spring resource ({@code classpath:data-sources.yml},
+ *                     {@code file:config/data-sources.yml})
+ * @param reloadCheck  how often at most the file's modification time is checked for a reload
+ * @param connections  JDBC connections by name; {@code default} is the engine's own data source
+ * @param httpTimeout  connect and read timeout of HTTP JSON sources
+ * @param recordsDir   where lookups keep the records they found, one file per request and source
+ * @param fetchSize    rows fetched per round trip when a source returns many records
+ */
+@ConfigurationProperties("dsar.catalogue")
+public record CatalogueProperties(
+        @DefaultValue("classpath:data-sources.yml") String location,
+        @DefaultValue("PT5S") Duration reloadCheck,
+        @DefaultValue Map<String, Connection> connections,
+        @DefaultValue("PT10S") Duration httpTimeout,
+        @DefaultValue("./data/lookups") java.nio.file.Path recordsDir,
+        @DefaultValue("500") int fetchSize) {
+
+    /** A JDBC connection to a system of record. */
+    public record Connection(String url, String username, String password) {
+    }
+}

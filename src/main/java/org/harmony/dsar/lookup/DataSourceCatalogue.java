@@ -1,0 +1,287 @@
+package org.harmony.dsar.lookup;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.harmony.dsar.intake.RequestType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The catalogue of data sources, read from its own YAML file (see {@code data-sources.yml}). When the file is on
+ * the file system, a change is picked up at the next use, without a restart; a file that does not validate is
+ * refused with a log line and the previous catalogue stays in force.
+ */
+@Component
+public class DataSourceCatalogue {
+
+    private static final Logger log = LoggerFactory.getLogger(DataSourceCatalogue.class);
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]{0,127}");
+
+    private static final ObjectMapper YAML_BINDING = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(new JavaTimeModule())
+            .build();
+
+    private final Resource resource;
+    private final Duration reloadCheck;
+    private final Clock clock;
+    private volatile Catalogue current;
+    private volatile long loadedModified;
+    private volatile Instant nextCheck = Instant.MIN;
+
+    DataSourceCatalogue(CatalogueProperties properties, ResourceLoader resources, Clock clock) {
+        this.resource = resources.getResource(properties.location());
+        this.reloadCheck = properties.reloadCheck();
+        this.clock = clock;
+        this.current = load(resource);
+        this.loadedModified = lastModified();
+    }
+
+    /** The sources, in the order the catalogue lists them. */
+    public List<Source> sources() {
+        reloadIfChanged();
+        return current.sources();
+    }
+
+    public List<String> sourceNames() {
+        return sources().stream().map(Source::name).toList();
+    }
+
+    public Source source(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("No data source '" + name + "' in the catalogue"));
+    }
+
+    public Optional<Source> find(String name) {
+        return sources().stream().filter(source -> source.name().equals(name)).findFirst();
+    }
+
+    /** Reads the file again if it changed since it was loaded; returns whether a new catalogue is in force. */
+    public synchronized boolean reloadIfChanged() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextCheck)) {
+            return false;
+        }
+        nextCheck = now.plus(reloadCheck);
+        long modified = lastModified();
+        if (modified == loadedModified) {
+            return false;
+        }
+        try {
+            current = load(resource);
+            loadedModified = modified;
+            log.info("Data source catalogue reloaded from {}: {} sources", resource, current.sources().size());
+            return true;
+        } catch (RuntimeException e) {
+            loadedModified = modified;
+            log.error("Data source catalogue {} changed but is invalid; the previous catalogue stays in force",
+                    resource, e);
+            return false;
+        }
+    }
+
+    private long lastModified() {
+        try {
+            if (!resource.isFile()) {
+                return 0;
+            }
+            File file = resource.getFile();
+            return file.lastModified() ^ file.length();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Reads and validates a catalogue file: YAML, kebab-case keys, enum values in any case. */
+    static Catalogue load(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            Catalogue catalogue = YAML_BINDING.convertValue(yaml == null ? Map.of() : yaml, Catalogue.class);
+            validate(catalogue);
+            return catalogue;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Data source catalogue " + resource + " could not be read", e);
+        }
+    }
+
+    private static void validate(Catalogue catalogue) {
+        Set<String> names = new HashSet<>();
+        for (Source source : catalogue.sources()) {
+            require(source.name() != null && NAME.matcher(source.name()).matches(),
+                    "source name '" + source.name() + "' must be lower-case letters, digits and dashes");
+            require(names.add(source.name()), "source name '" + source.name() + "' appears twice");
+            require(source.title() != null, source.name() + ": title is missing");
+            if (source.type() == SourceType.JDBC) {
+                require(source.query() != null, source.name() + ": a jdbc source needs a query");
+            } else {
+                require(source.http() != null && source.http().url() != null, source.name() + ": an http source needs http.url");
+            }
+            if (source.keyedBy() != null) {
+                require(names.contains(source.keyedBy().source()),
+                        source.name() + ": keyed-by names " + source.keyedBy().source() + ", which must come before it");
+            }
+            for (ErasureAction action : source.erasure()) {
+                require(IDENTIFIER.matcher(String.valueOf(action.table())).matches(), source.name() + ": erasure table");
+                require(action.where() != null, source.name() + ": erasure of " + action.table() + " needs where");
+                require(action.action() == ErasureKind.DELETE || !action.fields().isEmpty(),
+                        source.name() + ": anonymising " + action.table() + " needs fields");
+                action.fields().keySet().forEach(column -> require(IDENTIFIER.matcher(column).matches(),
+                        source.name() + ": column " + column));
+            }
+            if (source.rectification() != null) {
+                source.rectification().fields().values().forEach(column -> require(
+                        IDENTIFIER.matcher(column).matches(), source.name() + ": rectification column " + column));
+            }
+            for (Suppression suppression : source.suppression()) {
+                suppression.set().keySet().forEach(column -> require(IDENTIFIER.matcher(column).matches(),
+                        source.name() + ": suppression column " + column));
+            }
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException("Invalid data source catalogue: " + message);
+        }
+    }
+
+    /** The whole catalogue file. */
+    public record Catalogue(List<Source> sources) {
+        public Catalogue {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+        }
+    }
+
+    public enum SourceType { JDBC, HTTP }
+
+    /**
+     * One system that holds personal data. See {@code data-sources.yml} for what each field means.
+     */
+    public record Source(
+            String name,
+            String title,
+            SourceType type,
+            String connection,
+            String query,
+            KeyedBy keyedBy,
+            Http http,
+            List<ErasureAction> erasure,
+            Rectification rectification,
+            List<Suppression> suppression,
+            List<String> categories,
+            List<String> ccpaCategories,
+            List<String> purposes,
+            String lawfulBasis,
+            List<Recipient> recipients,
+            String retention,
+            String origin,
+            Boolean providedBySubject) {
+
+        public Source {
+            type = type == null ? SourceType.JDBC : type;
+            connection = connection == null ? "default" : connection;
+            erasure = erasure == null ? List.of() : List.copyOf(erasure);
+            suppression = suppression == null ? List.of() : List.copyOf(suppression);
+            categories = categories == null ? List.of() : List.copyOf(categories);
+            ccpaCategories = ccpaCategories == null ? List.of() : List.copyOf(ccpaCategories);
+            purposes = purposes == null ? List.of() : List.copyOf(purposes);
+            recipients = recipients == null ? List.of() : List.copyOf(recipients);
+            providedBySubject = providedBySubject == null || providedBySubject;
+        }
+
+        public List<Suppression> suppressionFor(RequestType type) {
+            return suppression.stream().filter(s -> s.requestTypes().contains(type)).toList();
+        }
+    }
+
+    /** Another source's results key this one: the values of its column become a list parameter. */
+    public record KeyedBy(String source, String column, String parameter) {
+    }
+
+    /** An HTTP source answering JSON: {@code url} with {placeholders}, records at {@code recordsPath}. */
+    public record Http(String url, String recordsPath) {
+    }
+
+    /** Who receives data from a source; told of an erasure (GDPR Art 19) when an email is given. */
+    public record Recipient(String name, String email) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    public enum ErasureKind { DELETE, ANONYMISE }
+
+    /** What an erasure does to one table. */
+    public record ErasureAction(
+            String table,
+            String idColumn,
+            String where,
+            ErasureKind action,
+            Map<String, FieldAnonymisation> fields,
+            RetentionRule retention) {
+
+        public ErasureAction {
+            idColumn = idColumn == null ? "id" : idColumn;
+            action = action == null ? ErasureKind.DELETE : action;
+            fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+    }
+
+    /** How one column is anonymised. */
+    public record FieldAnonymisation(AnonymisationStrategy strategy, String value) {
+        public FieldAnonymisation {
+            strategy = strategy == null ? AnonymisationStrategy.NULL : strategy;
+        }
+    }
+
+    /** Rows whose {@code column} is newer than {@code period} are kept, with the reason code. */
+    public record RetentionRule(String column, Period period, String reasonCode, String reason) {
+    }
+
+    /** Corrections: request data point name to column, applied to the rows {@code where} selects. */
+    public record Rectification(String table, String idColumn, String where, Map<String, String> fields) {
+        public Rectification {
+            idColumn = idColumn == null ? "id" : idColumn;
+            fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+    }
+
+    /** A flag or consent field set for some request types. Values: text, true/false, NOW. */
+    public record Suppression(List<RequestType> requestTypes, String table, String where, Map<String, String> set) {
+        public Suppression {
+            requestTypes = requestTypes == null ? List.of() : List.copyOf(requestTypes);
+            set = set == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(set));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.harmony.dsar.lookup;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * How the engine reaches the systems of record: JDBC connections by name ({@code default} is the engine's own
+ * database, others come from {@code dsar.catalogue.connections}) and an HTTP client for JSON sources.
+ */
+@Component
+public class SourceConnections {
+
+    private final DataSource engineDataSource;
+    private final CatalogueProperties properties;
+    private final Map<String, NamedParameterJdbcTemplate> jdbc = new ConcurrentHashMap<>();
+    private final RestClient http;
+
+    SourceConnections(DataSource engineDataSource, CatalogueProperties properties, RestClient.Builder http) {
+        this.engineDataSource = engineDataSource;
+        this.properties = properties;
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(properties.httpTimeout());
+        requests.setReadTimeout(properties.httpTimeout());
+        this.http = http.requestFactory(requests).build();
+    }
+
+    public NamedParameterJdbcTemplate jdbc(String connection) {
+        return jdbc.computeIfAbsent(connection, name -> {
+            DataSource dataSource;
+            if ("default".equals(name)) {
+                dataSource = engineDataSource;
+            } else {
+                CatalogueProperties.Connection configured = properties.connections().get(name);
+                if (configured == null) {
+                    throw new IllegalStateException("No connection '" + name + "' under dsar.catalogue.connections");
+                }
+                dataSource = DataSourceBuilder.create().url(configured.url()).username(configured.username())
+                        .password(configured.password()).build();
+            }
+            JdbcTemplate template = new JdbcTemplate(dataSource);
+            template.setFetchSize(properties.fetchSize());
+            return new NamedParameterJdbcTemplate(template);
+        });
+    }
+
+    public RestClient http() {
+        return http;
+    }
+}

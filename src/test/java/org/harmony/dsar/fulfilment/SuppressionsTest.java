@@ -1,0 +1,29 @@
+package org.harmony.dsar.fulfilment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class SuppressionsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+    @Test
+    void shouldTypeConfiguredFlagValuesForSql() {
+        assertThat(Suppressions.typed("true", NOW)).isEqualTo(Boolean.TRUE);
+        assertThat(Suppressions.typed("FALSE", NOW)).isEqualTo(Boolean.FALSE);
+        assertThat(Suppressions.typed("NOW", NOW)).isEqualTo(Timestamp.from(NOW));
+        assertThat(Suppressions.typed("opted out", NOW)).isEqualTo("opted out");
+    }
+
+    @Test
+    void shouldIdentifyTheSubjectByAHashOfTheNormalisedEmail() {
+        assertThat(Suppressions.subjectHash(" Ada.Lovelace@Example.org "))
+                .isEqualTo(Suppressions.subjectHash("ada.lovelace@example.org"))
+                .hasSize(64)
+                .doesNotContain("lovelace");
+    }
+}

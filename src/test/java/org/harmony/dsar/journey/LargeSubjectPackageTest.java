@@ -1,0 +1,103 @@
+package org.harmony.dsar.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.lookup.LookupResult;
+import org.harmony.dsar.lookup.SubjectDataLookup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A subject with 100,000 records: the lookup streams them to a file and the package streams them into the zip;
+ * the report shows the first records and points to the data files for all of them. After the download window
+ * the files are deleted.
+ */
+class LargeSubjectPackageTest extends JourneyTestSupport {
+
+    private static final int RECORDS = 100_000;
+
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private SubjectDataLookup lookup;
+    @Autowired
+    private AccessPackages packages;
+    @Autowired
+    private RequestRepository requests;
+
+    private final String subject = uniqueEmail("prolific.writer");
+
+    @AfterEach
+    void removeRows() {
+        jdbc.sql("DELETE FROM sor.web_enquiry WHERE email = :email").param("email", subject).update();
+    }
+
+    @Test
+    void shouldStreamAHundredThousandRecordsIntoThePackage() throws IOException {
+        jdbc.sql("""
+                INSERT INTO sor.web_enquiry (id, email, full_name, company, phone, message, submitted_at)
+                SELECT 1000000 + n, :email, 'Prolific Writer', NULL, NULL, 'Enquiry number ' || n,
+                       TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + n * INTERVAL '1 minute'
+                FROM generate_series(1, :records) AS n
+                """).param("email", subject).param("records", RECORDS).update();
+        ResponseEntity<Map> accepted = submit("""
+                {"type": "ACCESS", "jurisdiction": "EU", "email": "%s", "fullName": "Prolific Writer"}
+                """.formatted(subject));
+        String requestId = requests.findByReference((String) accepted.getBody().get("reference")).orElseThrow().id();
+
+        LookupResult result = lookup.lookUp(requestId, "web-enquiries");
+        assertThat(result.recordCount()).isEqualTo(RECORDS);
+        packages.build(requestId);
+
+        AccessPackages.Package built = packages.latest(requestId).orElseThrow();
+        long csvLines = 0;
+        long jsonRecords = 0;
+        String report = null;
+        try (InputStream in = packages.open(built.id()); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("data/web-enquiries.csv")) {
+                    csvLines = new String(zip.readAllBytes(), StandardCharsets.UTF_8).lines().count();
+                } else if (entry.getName().equals("data/web-enquiries.json")) {
+                    jsonRecords = new String(zip.readAllBytes(), StandardCharsets.UTF_8).lines()
+                            .filter(line -> line.contains("\"message\"")).count();
+                } else if (entry.getName().equals("report.html")) {
+                    report = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(csvLines).isEqualTo(RECORDS + 1);
+        assertThat(jsonRecords).isEqualTo(RECORDS);
+        assertThat(report).contains("the table shows the first").contains("data/web-enquiries.csv")
+                .contains("Enquiry number 200").doesNotContain("Enquiry number 201<");
+        assertThat(built.sizeBytes()).isPositive();
+
+        // After the download window, the package file and the lookup records behind it are deleted.
+        String file = jdbc.sql("SELECT file_path FROM access_package WHERE id = :id").param("id", built.id())
+                .query(String.class).single();
+        assertThat(Path.of(file)).exists();
+        assertThat(Path.of(result.recordsFile())).exists();
+        jdbc.sql("UPDATE access_package SET expires_at = :past WHERE id = :id")
+                .param("past", Timestamp.from(Instant.now().minusSeconds(60))).param("id", built.id()).update();
+
+        assertThat(packages.deleteExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(Path.of(file)).doesNotExist();
+        assertThat(Path.of(result.recordsFile())).doesNotExist();
+        assertThatThrownBy(() -> packages.open(built.id())).isInstanceOf(IllegalStateException.class);
+    }
+}

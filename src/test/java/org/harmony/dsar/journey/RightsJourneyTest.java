@@ -1,0 +1,125 @@
+package org.harmony.dsar.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Opt-out of sale and rectification for a demo customer: the suppression register and the flag fields, the
+ * corrections shown to a compliance officer next to the current values and applied after approval, and responses
+ * that say what changed.
+ */
+class RightsJourneyTest extends JourneyTestSupport {
+
+    private static final String SUBJECT = "luis.garcia@example.net";
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void shouldRecordAnOptOutAndSetTheSourcesFlags() {
+        // CCPA: an opt-out of sale needs no verification (VerificationLevel.dmn), so no code is sent.
+        ResponseEntity<Map> accepted = submit("""
+                {"type": "OPT_OUT_OF_SALE", "jurisdiction": "US-CA", "email": "%s", "fullName": "Luis Garcia"}
+                """.formatted(SUBJECT));
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String reference = (String) accepted.getBody().get("reference");
+        runDueJobs();
+        assertThat(mailsTo(SUBJECT)).noneMatch(mail -> mail.subject().equals(reference + ": confirm your email address"));
+
+        assertThat(jdbc.sql("SELECT do_not_sell FROM sor.customer_account WHERE email = :email")
+                .param("email", SUBJECT).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("""
+                SELECT s.scope FROM suppression_entry s JOIN dsar_request r ON r.id = s.request_id
+                WHERE r.reference = :reference
+                """).param("reference", reference).query(String.class).list()).containsExactly("OPT_OUT_OF_SALE");
+
+        approve(officerTaskId(reference));
+        runDueJobs();
+        ReceivedMail response = awaitMail(SUBJECT, reference + ": your request is complete");
+        assertThat(response.text()).contains("Recorded in our suppression register")
+                .contains("Updated: Customer account: do_not_sell updated on 1 record");
+    }
+
+    @Test
+    void shouldShowCorrectionsNextToCurrentValuesAndApplyThemWhenApproved() {
+        String reference = submitAndVerify("""
+                {"type": "RECTIFICATION", "jurisdiction": "US-CA", "email": "%s", "fullName": "Luis Garcia",
+                 "details": "I moved.", "dataPoints": {"postcode": "94110"}}
+                """.formatted(SUBJECT));
+        // CCPA correction: 2 matching data points, but the only one given is the field being corrected, so a
+        // compliance officer verifies the identity (VerificationLevel.dmn, Review identity).
+        complete(officerTaskId(reference, "UserTask_ReviewIdentity"), """
+                {"identityReviewDecision": {"value": "VERIFIED"},
+                 "identityReviewNote": {"value": "Name and email confirmed; the postcode is the field corrected."}}""");
+        runDueJobs();
+
+        String taskId = officerTaskId(reference, "UserTask_ReviewCorrections");
+        String path = "/api/officer/requests/" + reference + "/corrections";
+        assertThat(http.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("legal", "legal").getForEntity(path, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<List> corrections = http.withBasicAuth("officer", "officer").getForEntity(path, List.class);
+        assertThat(corrections.getBody()).singleElement().isEqualTo(Map.of("sourceName", "customer-accounts",
+                "fieldName", "postcode", "currentValue", "94103", "requestedValue", "94110", "applied", false));
+
+        complete(taskId, "{\"correctionsDecision\": {\"value\": \"APPLY\"}}");
+        runDueJobs();
+
+        assertThat(jdbc.sql("SELECT postcode FROM sor.customer_account WHERE email = :email")
+                .param("email", SUBJECT).query(String.class).single()).isEqualTo("94110");
+        approve(officerTaskId(reference));
+        runDueJobs();
+        assertThat(awaitMail(SUBJECT, reference + ": your request is complete").text())
+                .contains("Corrected: Customer account, postcode (1 record)");
+    }
+
+    private String submitAndVerify(String json) {
+        ResponseEntity<Map> accepted = submit(json);
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String reference = (String) accepted.getBody().get("reference");
+        runDueJobs();
+        String code = codeIn(awaitMail(SUBJECT, reference + ": confirm your email address"));
+        assertThat(postJson("/api/requests/" + reference + "/verification", "{\"code\": \"" + code + "\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+        return reference;
+    }
+
+    private String officerTaskId(String reference) {
+        return officerTaskId(reference, "UserTask_ReviewResponse");
+    }
+
+    @SuppressWarnings("unchecked")
+    private String officerTaskId(String reference, String taskDefinitionKey) {
+        ResponseEntity<List> tasks = http.withBasicAuth("officer", "officer").getForEntity(
+                "/engine-rest/task?processInstanceBusinessKeyLike=" + reference + "&taskDefinitionKey="
+                        + taskDefinitionKey, List.class);
+        assertThat(tasks.getBody()).hasSize(1);
+        return (String) ((Map<String, Object>) tasks.getBody().get(0)).get("id");
+    }
+
+    private void approve(String taskId) {
+        complete(taskId, "{\"reviewDecision\": {\"value\": \"APPROVE\"}}");
+    }
+
+    private void complete(String taskId, String variables) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.withBasicAuth("officer", "officer").exchange("/engine-rest/task/" + taskId + "/complete",
+                HttpMethod.POST, new HttpEntity<>("{\"variables\": " + variables + "}", headers), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+}

@@ -1,0 +1,193 @@
+package org.harmony.dsar.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Period;
+import java.util.Map;
+
+import org.harmony.dsar.intake.RequestType;
+import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureKind;
+import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
+import org.harmony.dsar.lookup.DataSourceCatalogue.SourceType;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.DefaultResourceLoader;
+
+class DataSourceCatalogueTest {
+
+    private static final String ONE_SOURCE = """
+            sources:
+              - name: crm
+                title: CRM
+                query: SELECT * FROM crm WHERE email = :email
+            """;
+
+    @Nested
+    class TheShippedCatalogue {
+
+        private final DataSourceCatalogue.Catalogue catalogue =
+                DataSourceCatalogue.load(new ClassPathResource("data-sources.yml"));
+
+        @Test
+        void shouldListTheDemoSystemsInOrder() {
+            assertThat(catalogue.sources()).extracting(Source::name).containsExactly("web-enquiries", "newsletter",
+                    "newsletter-unsubscribes", "customer-accounts", "orders", "support-tickets", "call-recordings",
+                    "affiliate-visits", "analytics-cookies", "marketing-partners");
+        }
+
+        @Test
+        void shouldKeyOrdersByTheCustomerIdsFoundInAccounts() {
+            Source orders = source("orders");
+            assertThat(orders.keyedBy().source()).isEqualTo("customer-accounts");
+            assertThat(orders.keyedBy().column()).isEqualTo("id");
+            assertThat(orders.keyedBy().parameter()).isEqualTo("customerIds");
+            assertThat(orders.erasure().get(0).retention().period()).isEqualTo(Period.ofYears(6));
+        }
+
+        @Test
+        void shouldReadErasureActionsWithTheirStrategies() {
+            var action = source("customer-accounts").erasure().get(0);
+            assertThat(action.action()).isEqualTo(ErasureKind.ANONYMISE);
+            assertThat(action.idColumn()).isEqualTo("id");
+            assertThat(action.fields()).containsKeys("full_name", "email", "phone", "postcode", "password_hash");
+            assertThat(action.fields().get("full_name").strategy()).isEqualTo(AnonymisationStrategy.FIXED);
+            assertThat(action.fields().get("email").strategy()).isEqualTo(AnonymisationStrategy.HASH);
+            assertThat(action.fields().get("phone").strategy()).isEqualTo(AnonymisationStrategy.NULL);
+            assertThat(action.fields().get("password_hash").strategy()).isEqualTo(AnonymisationStrategy.RANDOM);
+            assertThat(source("web-enquiries").erasure().get(0).action()).isEqualTo(ErasureKind.DELETE);
+        }
+
+        @Test
+        void shouldReadRectificationAndSuppressionByRequestType() {
+            assertThat(source("customer-accounts").rectification().fields())
+                    .containsEntry("phone", "phone").containsEntry("fullName", "full_name");
+            assertThat(source("customer-accounts").suppressionFor(RequestType.OPT_OUT_OF_SALE))
+                    .singleElement().satisfies(s -> assertThat(s.set()).containsEntry("do_not_sell", "true"));
+            assertThat(source("web-enquiries").suppressionFor(RequestType.RESTRICTION)).isEmpty();
+        }
+
+        @Test
+        void shouldDefaultToJdbcOnTheEngineDatabaseAndProvidedData() {
+            assertThat(source("web-enquiries").type()).isEqualTo(SourceType.JDBC);
+            assertThat(source("web-enquiries").connection()).isEqualTo("default");
+            assertThat(source("web-enquiries").providedBySubject()).isTrue();
+            assertThat(source("call-recordings").providedBySubject()).isFalse();
+        }
+
+        private Source source(String name) {
+            return catalogue.sources().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        }
+    }
+
+    @Nested
+    class Validation {
+
+        @Test
+        void shouldRefuseAKeyedSourceBeforeItsKeySource(@TempDir Path dir) throws IOException {
+            assertThatThrownBy(() -> load(dir, """
+                    sources:
+                      - name: orders
+                        title: Orders
+                        keyed-by: {source: accounts, column: id, parameter: ids}
+                        query: SELECT 1
+                      - name: accounts
+                        title: Accounts
+                        query: SELECT 1
+                    """)).hasMessageContaining("keyed-by names accounts");
+        }
+
+        @Test
+        void shouldRefuseAnonymisationWithoutFieldsAndUnsafeColumnNames(@TempDir Path dir) throws IOException {
+            assertThatThrownBy(() -> load(dir, """
+                    sources:
+                      - name: crm
+                        title: CRM
+                        query: SELECT 1
+                        erasure:
+                          - {table: crm.person, where: "email = :email", action: anonymise}
+                    """)).hasMessageContaining("needs fields");
+            assertThatThrownBy(() -> load(dir, """
+                    sources:
+                      - name: crm
+                        title: CRM
+                        query: SELECT 1
+                        erasure:
+                          - table: crm.person
+                            where: "email = :email"
+                            action: anonymise
+                            fields: {"name = 'x'; --": {strategy: "null"}}
+                    """)).hasMessageContaining("column");
+        }
+
+        @Test
+        void shouldRefuseUnknownKeysAndDuplicateNames(@TempDir Path dir) throws IOException {
+            assertThatThrownBy(() -> load(dir, ONE_SOURCE + "    querry: typo\n")).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> load(dir, ONE_SOURCE + ONE_SOURCE.replace("sources:\n", "")))
+                    .hasMessageContaining("appears twice");
+        }
+
+        @Test
+        void shouldReadAnHttpSource(@TempDir Path dir) throws IOException {
+            var catalogue = load(dir, """
+                    sources:
+                      - name: helpdesk
+                        title: Helpdesk
+                        type: http
+                        http: {url: "http://helpdesk/api/people?email={email}", records-path: data.items}
+                    """);
+            assertThat(catalogue.sources().get(0).type()).isEqualTo(SourceType.HTTP);
+            assertThat(catalogue.sources().get(0).http().recordsPath()).isEqualTo("data.items");
+        }
+
+        private DataSourceCatalogue.Catalogue load(Path dir, String yaml) throws IOException {
+            Path file = dir.resolve("catalogue.yml");
+            Files.writeString(file, yaml);
+            return DataSourceCatalogue.load(new org.springframework.core.io.FileSystemResource(file));
+        }
+    }
+
+    @Nested
+    class Reload {
+
+        @Test
+        void shouldPickUpAChangedFileWithoutRestart(@TempDir Path dir) throws IOException {
+            Path file = dir.resolve("data-sources.yml");
+            Files.writeString(file, ONE_SOURCE);
+            DataSourceCatalogue catalogue = catalogue(file);
+            assertThat(catalogue.sourceNames()).containsExactly("crm");
+
+            Files.writeString(file, ONE_SOURCE + """
+                      - name: billing
+                        title: Billing
+                        query: SELECT * FROM billing WHERE email = :email
+                    """);
+
+            assertThat(catalogue.sourceNames()).containsExactly("crm", "billing");
+        }
+
+        @Test
+        void shouldKeepThePreviousCatalogueWhenTheChangedFileIsInvalid(@TempDir Path dir) throws IOException {
+            Path file = dir.resolve("data-sources.yml");
+            Files.writeString(file, ONE_SOURCE);
+            DataSourceCatalogue catalogue = catalogue(file);
+
+            Files.writeString(file, "sources:\n  - name: Not Valid\n    title: x\n    query: SELECT 1\n");
+
+            assertThat(catalogue.reloadIfChanged()).isFalse();
+            assertThat(catalogue.sourceNames()).containsExactly("crm");
+        }
+
+        private DataSourceCatalogue catalogue(Path file) {
+            return new DataSourceCatalogue(new CatalogueProperties("file:" + file, Duration.ZERO, Map.of(),
+                    Duration.ofSeconds(1), file.getParent(), 100), new DefaultResourceLoader(), Clock.systemUTC());
+        }
+    }
+}

@@ -31,12 +31,15 @@ public class DeadlineService {
     private final RequestEvents events;
     private final BusinessCalendars calendars;
     private final Clock clock;
+    private final DeadlineRules rules;
 
-    DeadlineService(RequestRepository requests, RequestEvents events, BusinessCalendars calendars, Clock clock) {
+    DeadlineService(RequestRepository requests, RequestEvents events, BusinessCalendars calendars, Clock clock,
+            DeadlineRules rules) {
         this.requests = requests;
         this.events = events;
         this.calendars = calendars;
         this.clock = clock;
+        this.rules = rules;
     }
 
     public Instant recordDueDate(String requestId, String responsePeriod, DeadlineCounting counting,
@@ -49,6 +52,22 @@ public class DeadlineService {
                         DeadlineCounting.BUSINESS_DAYS);
         events.record(requestId, "DUE_DATE_SET", "period=" + responsePeriod + " counting=" + counting
                 + " dueAt=" + dueAt + acknowledgeBy);
+        return dueAt;
+    }
+
+    /**
+     * Restarts the period on the day the clock starts (where the DeadlineClock table says it runs from
+     * verification, as in the UK): the same arithmetic as {@link #recordDueDate}, counted from that day the way
+     * the ResponseDeadline table says.
+     */
+    public Instant restartClockAt(String requestId, String responsePeriod, Instant clockStartsAt) {
+        DsarRequest request = requests.get(requestId);
+        DeadlineCounting counting = rules.responseDeadline(request.jurisdiction().code(), request.type().name())
+                .counting();
+        Instant dueAt = dueAt(request.jurisdiction(), clockStartsAt, parse(responsePeriod), counting);
+        requests.updateDueAt(requestId, dueAt);
+        events.record(requestId, "DUE_DATE_RESTARTED", "clockStartsAt=" + clockStartsAt + " period="
+                + responsePeriod + " counting=" + counting + " dueAt=" + dueAt);
         return dueAt;
     }
 

@@ -90,6 +90,12 @@ public class RequestRepository {
                 .update();
     }
 
+    /** Replaces the identity data points (a JSON object), for example with those added after intake. */
+    public void updateDataPoints(String id, String dataPointsJson) {
+        jdbc.sql("UPDATE dsar_request SET data_points = :dataPoints WHERE id = :id")
+                .param("dataPoints", dataPointsJson).param("id", id).update();
+    }
+
     public void markVerified(String id, Instant at) {
         jdbc.sql("UPDATE dsar_request SET verified_at = :at WHERE id = :id AND verified_at IS NULL")
                 .param("at", Timestamp.from(at)).param("id", id).update();

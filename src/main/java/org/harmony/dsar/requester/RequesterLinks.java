@@ -29,6 +29,17 @@ public class RequesterLinks {
                 .buildAndExpand(reference).toUriString();
     }
 
+    /** The page where a requester answers a request for more information or uploads a document. */
+    public String identityUrl(String reference, String token) {
+        return base().path("/identity.html").queryParam("reference", reference).queryParam("token", token)
+                .build().toUriString();
+    }
+
+    /** The page where a requester enters a code or asks for a new one. */
+    public String verifyPageUrl(String reference) {
+        return base().path("/verify.html").queryParam("reference", reference).build().toUriString();
+    }
+
     public String verifyUrl(String reference, String code) {
         return base().path("/verify.html").queryParam("reference", reference).queryParam("code", code)
                 .build().toUriString();

@@ -50,7 +50,7 @@ public class RequesterTokens {
     }
 
     /** What the token opens, if anything. */
-    Optional<Grant> check(String token) {
+    public Optional<Grant> check(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
@@ -61,7 +61,7 @@ public class RequesterTokens {
                 .optional();
     }
 
-    record Grant(String requestId, boolean expired) {
+    public record Grant(String requestId, boolean expired) {
     }
 
     static String hash(String value) {

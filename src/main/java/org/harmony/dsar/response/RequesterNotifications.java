@@ -50,6 +50,24 @@ public class RequesterNotifications {
     @Transactional
     public boolean notify(String requestId, String template, String idempotencyKey, Map<String, Object> extra) {
         DsarRequest request = requests.get(requestId);
+        return send(request, request.email(), template, idempotencyKey, extra);
+    }
+
+    /**
+     * Like {@link #notify}, but to whoever made the request: the agent when one acts for the subject (the model
+     * then holds {@code agentName}), otherwise the subject.
+     */
+    @Transactional
+    public boolean notifyRequester(String requestId, String template, String idempotencyKey,
+            Map<String, Object> extra) {
+        DsarRequest request = requests.get(requestId);
+        String to = request.agent() == null ? request.email() : request.agent().email();
+        return send(request, to, template, idempotencyKey, extra);
+    }
+
+    private boolean send(DsarRequest request, String to, String template, String idempotencyKey,
+            Map<String, Object> extra) {
+        String requestId = request.id();
         Map<String, Object> model = new HashMap<>(extra);
         model.put("reference", request.reference());
         model.put("fullName", request.fullName());
@@ -67,11 +85,16 @@ public class RequesterNotifications {
         });
         String token = links.issueToken(requestId);
         model.put("statusUrl", links.statusUrl(request.reference(), token));
+        model.put("identityUrl", links.identityUrl(request.reference(), token));
+        model.put("verifyPageUrl", links.verifyPageUrl(request.reference()));
+        if (request.agent() != null) {
+            model.put("agentName", request.agent().name());
+        }
         packages.latest(requestId).ifPresent(latest -> {
             model.put("packageUrl", links.packageUrl(request.reference(), token));
             model.put("packageExpiryDate", format(latest.expiresAt().atZone(request.jurisdiction().zone()), request));
         });
-        return mail.send(new OutgoingMail(idempotencyKey, requestId, request.email(), template, request.language(),
+        return mail.send(new OutgoingMail(idempotencyKey, requestId, to, template, request.language(),
                 model));
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -28,6 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * limit on the body size (413), both answered as problem+json.
  */
 class ApiGuardFilter extends OncePerRequestFilter {
+
+    /** Document uploads, which may be larger than other bodies. */
+    private static final Pattern UPLOAD = Pattern.compile("/api/requests/[^/]+/documents");
 
     private final ApiProperties properties;
     private final ObjectMapper json;
@@ -57,14 +61,18 @@ class ApiGuardFilter extends OncePerRequestFilter {
                     "Too many requests from your address. Try again in " + seconds + " seconds.");
             return;
         }
+        int maxBytes = isUpload(request) ? properties.maxUploadBytes() : properties.maxBodyBytes();
         long length = request.getContentLengthLong();
-        if (length > properties.maxBodyBytes()) {
+        if (length > maxBytes) {
             problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
-                    "The request body has " + length + " bytes; at most " + properties.maxBodyBytes()
-                            + " are accepted.");
+                    "The request body has " + length + " bytes; at most " + maxBytes + " are accepted.");
             return;
         }
-        chain.doFilter(new LimitedBodyRequest(request, properties.maxBodyBytes()), response);
+        chain.doFilter(new LimitedBodyRequest(request, maxBytes), response);
+    }
+
+    private static boolean isUpload(HttpServletRequest request) {
+        return UPLOAD.matcher(request.getRequestURI()).matches();
     }
 
     private Bucket newBucket() {

@@ -8,12 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Limits of the public requester API.
  *
- * @param maxBodyBytes larger bodies are refused with 413
+ * @param maxBodyBytes   larger bodies are refused with 413
+ * @param maxUploadBytes the same for a document upload ({@code /api/requests/{reference}/documents})
  * @param rateLimit    calls allowed per client address; more are refused with 429
  */
 @ConfigurationProperties("dsar.api")
 public record ApiProperties(
         @DefaultValue("16384") int maxBodyBytes,
+        @DefaultValue("5242880") int maxUploadBytes,
         @DefaultValue RateLimit rateLimit) {
 
     /**

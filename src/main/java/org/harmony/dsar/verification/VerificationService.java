@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -34,6 +35,8 @@ public class VerificationService {
 
     private static final Logger log = LoggerFactory.getLogger(VerificationService.class);
     static final String MAIL_TEMPLATE = "verification-code";
+    /** The code mail to the subject when an agent made the request: the subject confirms it directly. */
+    static final String AGENT_CONFIRMATION_TEMPLATE = "agent-confirmation";
 
     private final JdbcClient jdbc;
     private final RequestRepository requests;
@@ -84,8 +87,10 @@ public class VerificationService {
                 .param("expiresAt", Timestamp.from(expiresAt))
                 .update();
         events.record(requestId, "VERIFICATION_CODE_ISSUED", "expiresAt=" + expiresAt);
-        // A code is mailed once; a new code (after a rolled-back attempt) gets a mail of its own.
-        notifications.notify(requestId, MAIL_TEMPLATE, MAIL_TEMPLATE + ":" + codeId, Map.of(
+        // A code is mailed once; a new code (after a rolled-back attempt) gets a mail of its own. It always goes
+        // to the subject's address: for an agent's request, the subject confirms it directly (CCPA 11 CCR 7063).
+        String template = request.agent() == null ? MAIL_TEMPLATE : AGENT_CONFIRMATION_TEMPLATE;
+        notifications.notify(requestId, template, template + ":" + codeId, Map.of(
                 "code", code,
                 "verifyUrl", links.verifyUrl(request.reference(), code),
                 "codeValidHours", properties.codeTtl().toHours()));
@@ -145,6 +150,38 @@ public class VerificationService {
         return Outcome.VERIFIED;
     }
 
+    /**
+     * Asks the request's verification process for a new code (it mails it and invalidates the old one). An
+     * unknown reference or a request that is not waiting for a code is answered like a success, so the answer
+     * reveals nothing; only too many codes for one request within a day are refused.
+     */
+    @Transactional
+    public NewCode requestNewCode(String reference) {
+        Optional<DsarRequest> found = requests.findByReference(reference);
+        if (found.isEmpty() || found.get().verifiedAt() != null) {
+            return NewCode.REQUESTED;
+        }
+        DsarRequest request = found.get();
+        int recent = jdbc.sql("""
+                SELECT COUNT(*) FROM verification_code WHERE request_id = :requestId AND issued_at > :since
+                """)
+                .param("requestId", request.id())
+                .param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
+                .query(Integer.class).single();
+        if (recent >= properties.maxCodesPerDay()) {
+            events.record(request.id(), "VERIFICATION_CODE_REFUSED", "codesInLastDay=" + recent);
+            return NewCode.TOO_MANY;
+        }
+        int correlated = runtime.createMessageCorrelation(DsarVariables.MESSAGE_VERIFICATION_CODE_REQUESTED)
+                .processInstanceVariableEquals(DsarVariables.REQUEST_ID.name(), request.id())
+                .correlateAllWithResult().size();
+        if (correlated > 0) {
+            events.record(request.id(), "VERIFICATION_CODE_REQUESTED", null);
+            log.info("New verification code requested for request {}", reference);
+        }
+        return NewCode.REQUESTED;
+    }
+
     private boolean processAwaitsVerification(String requestId) {
         return runtime.createExecutionQuery()
                 .messageEventSubscriptionName(DsarVariables.MESSAGE_EMAIL_VERIFIED)
@@ -166,6 +203,13 @@ public class VerificationService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    public enum NewCode {
+        /** Requested, or nothing to do: the caller cannot tell which. */
+        REQUESTED,
+        /** The request had too many codes within a day. */
+        TOO_MANY
     }
 
     public enum Outcome {

@@ -176,6 +176,6 @@ class DeadlineServiceTest {
     private static DeadlineService service(List<LocalDate> closureDays) {
         DeadlineProperties properties = new DeadlineProperties(Map.of(), closureDays, LocalTime.of(9, 0), "EU");
         return new DeadlineService(null, null, new BusinessCalendars(properties),
-                Clock.fixed(Instant.parse("2026-12-21T10:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2026-12-21T10:00:00Z"), ZoneOffset.UTC), null);
     }
 }

@@ -30,9 +30,14 @@ class RightsJourneyTest extends JourneyTestSupport {
 
     @Test
     void shouldRecordAnOptOutAndSetTheSourcesFlags() {
-        String reference = submitAndVerify("""
+        // CCPA: an opt-out of sale needs no verification (VerificationLevel.dmn), so no code is sent.
+        ResponseEntity<Map> accepted = submit("""
                 {"type": "OPT_OUT_OF_SALE", "jurisdiction": "US-CA", "email": "%s", "fullName": "Luis Garcia"}
                 """.formatted(SUBJECT));
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String reference = (String) accepted.getBody().get("reference");
+        runDueJobs();
+        assertThat(mailsTo(SUBJECT)).noneMatch(mail -> mail.subject().equals(reference + ": confirm your email address"));
 
         assertThat(jdbc.sql("SELECT do_not_sell FROM sor.customer_account WHERE email = :email")
                 .param("email", SUBJECT).query(Boolean.class).single()).isTrue();
@@ -54,6 +59,12 @@ class RightsJourneyTest extends JourneyTestSupport {
                 {"type": "RECTIFICATION", "jurisdiction": "US-CA", "email": "%s", "fullName": "Luis Garcia",
                  "details": "I moved.", "dataPoints": {"postcode": "94110"}}
                 """.formatted(SUBJECT));
+        // CCPA correction: 2 matching data points, but the only one given is the field being corrected, so a
+        // compliance officer verifies the identity (VerificationLevel.dmn, Review identity).
+        complete(officerTaskId(reference, "UserTask_ReviewIdentity"), """
+                {"identityReviewDecision": {"value": "VERIFIED"},
+                 "identityReviewNote": {"value": "Name and email confirmed; the postcode is the field corrected."}}""");
+        runDueJobs();
 
         String taskId = officerTaskId(reference, "UserTask_ReviewCorrections");
         String path = "/api/officer/requests/" + reference + "/corrections";

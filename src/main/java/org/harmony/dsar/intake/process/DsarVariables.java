@@ -42,11 +42,46 @@ public final class DsarVariables {
     public static final ProcessVariable<String> MAIL_REASON = ProcessVariable.of("mailReason", String.class);
     /** Local input of a deadline reminder or breach task: the group it notifies. */
     public static final ProcessVariable<String> REMINDER_GROUP = ProcessVariable.of("reminderGroup", String.class);
+
+    // ---- Identity verification (IdentityVerificationProcess) ---------------------------------------------
+    /** SUBJECT, AGENT or PARENT: who makes the request, relative to the data subject. */
+    public static final ProcessVariable<String> SUBJECT_RELATIONSHIP = ProcessVariable.of("subjectRelationship", String.class);
+    /** ISO-8601 duration after which an unanswered verification is abandoned. */
+    public static final ProcessVariable<String> VERIFICATION_PERIOD = ProcessVariable.of("verificationPeriod", String.class);
+    public static final ProcessVariable<Integer> REQUIRED_DATA_POINTS = ProcessVariable.of("requiredDataPoints", Integer.class);
+    public static final ProcessVariable<Boolean> DECLARATION_REQUIRED = ProcessVariable.of("declarationRequired", Boolean.class);
+    public static final ProcessVariable<Boolean> EMAIL_CHECK_REQUIRED = ProcessVariable.of("emailCheckRequired", Boolean.class);
+    public static final ProcessVariable<Boolean> MANUAL_REVIEW = ProcessVariable.of("manualReview", Boolean.class);
+    /** How many submitted data points match the system of record: a count, never the values. */
+    public static final ProcessVariable<Integer> DATA_POINTS_MATCHED = ProcessVariable.of("dataPointsMatched", Integer.class);
+    public static final ProcessVariable<Boolean> ASSURANCE_MET = ProcessVariable.of("assuranceMet", Boolean.class);
+    /** Task-local, while "Review identity" is open: the level and what was received, without personal data. */
+    public static final ProcessVariable<String> ASSURANCE_SUMMARY = ProcessVariable.of("assuranceSummary", String.class);
+    /** Task-local, while "Review identity" is open: submitted and recorded values, masked. */
+    public static final ProcessVariable<String> IDENTITY_COMPARISON = ProcessVariable.of("identityComparison", String.class);
+    /** VERIFIED, ASK_FOR_MORE or REJECT. */
+    public static final ProcessVariable<String> IDENTITY_REVIEW_DECISION = ProcessVariable.of("identityReviewDecision", String.class);
+    /** The officer's message to the requester: the reason for a rejection or what is needed. */
+    public static final ProcessVariable<String> IDENTITY_REVIEW_NOTE = ProcessVariable.of("identityReviewNote", String.class);
+    /** How many times the requester was asked for more information; keys the mails. */
+    public static final ProcessVariable<Integer> INFORMATION_REQUESTS = ProcessVariable.of("identityInformationRequests", Integer.class);
+    /** Local input of an outcome-recording task: VERIFIED, UNVERIFIABLE or ABANDONED. */
+    public static final ProcessVariable<String> RECORDED_OUTCOME = ProcessVariable.of("recordedOutcome", String.class);
+    /** How verification ended: VERIFIED, UNVERIFIABLE or ABANDONED; returned to DsarProcess with identityVerified. */
+    public static final ProcessVariable<String> VERIFICATION_OUTCOME = ProcessVariable.of("verificationOutcome", String.class);
+    /** RECEIPT or VERIFICATION (decision table DeadlineClock). */
+    public static final ProcessVariable<String> CLOCK_STARTS_AT = ProcessVariable.of("clockStartsAt", String.class);
+
     /** Local input of a mail-sending task: which template it sends. */
     public static final ProcessVariable<String> MAIL_TEMPLATE = ProcessVariable.of("mailTemplate", String.class);
 
     /** Message that the verification process waits for once the requester has entered the right code. */
     public static final String MESSAGE_EMAIL_VERIFIED = "EmailVerified";
+
+    /** Message that makes the verification process mail a new code (the resend endpoint). */
+    public static final String MESSAGE_VERIFICATION_CODE_REQUESTED = "VerificationCodeRequested";
+    /** Message that the requester answered a request for more information or uploaded a document. */
+    public static final String MESSAGE_IDENTITY_INFORMATION_RECEIVED = "IdentityInformationReceived";
 
     /** BPMN extension property naming the stage a request enters at an element. */
     public static final String STAGE_PROPERTY = "dsarStage";

@@ -95,6 +95,7 @@ class DsarProcessTest {
         DeadlineProperties deadlineProperties = new DeadlineProperties(Map.of(), List.of(), LocalTime.of(9, 0), "EU");
         Mocks.register("deadlineTimers", new DeadlineTimers(new BusinessCalendars(deadlineProperties),
                 deadlineProperties));
+        Mocks.register("recalculateDeadlineTimersListener", (ExecutionListener) execution -> { });
         registerJavaDelegateMock("remindWorkingGroupDelegate");
         registerJavaDelegateMock("recordDeadlineBreachDelegate");
         Mocks.register("recordDueDateDelegate", (JavaDelegate) execution -> {
@@ -136,7 +137,7 @@ class DsarProcessTest {
         assertThat(pi).variables().containsEntry("identityVerified", true).containsEntry("legalHoldActive", false);
         Assertions.assertThat(calledProcessInputs.get("IdentityVerificationProcess")).isEqualTo(Map.of(
                 "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
-                "requestType", "ACCESS", "jurisdiction", "EU", "dueAt", DUE_AT));
+                "requestType", "ACCESS", "jurisdiction", "EU", "dueAt", DUE_AT, "responsePeriod", "P1M"));
         Assertions.assertThat(calledProcessInputs.get("LegalHoldCheckProcess")).isEqualTo(Map.of(
                 "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
                 "requestType", "ACCESS", "jurisdiction", "EU"));
@@ -182,6 +183,36 @@ class DsarProcessTest {
                 .hasNotPassed("CallActivity_CheckLegalHolds", "EndEvent_ResponseSent");
         Assertions.assertThat(sentMailTemplates).containsExactly("closed-unverified");
         Assertions.assertThat(trackedStages).containsExactly("VERIFYING_IDENTITY", "CLOSED_UNVERIFIED");
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
+    void shouldCloseWithoutAnotherMailWhenIdentityIsUnverifiable() {
+        // The verification process has already told the requester why, with their rights.
+        mockCalledProcess("IdentityVerificationProcess",
+                Map.of("identityVerified", false, "verificationOutcome", "UNVERIFIABLE"));
+
+        ProcessInstance pi = startBefore("CallActivity_VerifyIdentity", requestVariables("ACCESS", "US-CA"));
+
+        assertThat(pi).isEnded().hasPassed("Gateway_IdentityVerified", "EndEvent_ClosedUnverified")
+                .hasNotPassed("ServiceTask_SendClosedUnverified", "CallActivity_CheckLegalHolds");
+        Assertions.assertThat(sentMailTemplates).isEmpty();
+        Assertions.assertThat(trackedStages).containsExactly("VERIFYING_IDENTITY", "CLOSED_UNVERIFIED");
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
+    void shouldTakeTheDueDateTheVerificationRestartedFrom() {
+        Date restarted = Date.from(Instant.parse("2025-12-24T23:59:59Z"));
+        mockCalledProcess("IdentityVerificationProcess",
+                Map.of("identityVerified", true, "verificationOutcome", "VERIFIED", "dueAt", restarted));
+        mockCalledProcess("LegalHoldCheckProcess", Map.of("legalHoldActive", false));
+        mockCalledProcess("FulfilmentProcess", Map.of("fulfilmentNote", "CRM: 2 records erased"));
+
+        ProcessInstance pi = startBefore("CallActivity_VerifyIdentity", requestVariables("ERASURE", "UK"));
+
+        assertThat(pi).isWaitingAt("UserTask_ReviewResponse");
+        assertThat(task(pi)).hasDueDate(restarted);
     }
 
     @Test

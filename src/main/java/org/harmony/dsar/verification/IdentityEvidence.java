@@ -1,0 +1,230 @@
+package org.harmony.dsar.verification;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.harmony.dsar.intake.DsarRequest;
+import org.harmony.dsar.intake.RequestEvents;
+import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a requester sends to prove who they are after intake, through their link: more data points, a signed
+ * declaration, documents such as an agent's authorisation. Stored in the project's tables; the request's
+ * verification process is told that something arrived (message IdentityInformationReceived) when it waits for it.
+ */
+@Service
+public class IdentityEvidence {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityEvidence.class);
+    /** The declaration a requester signs by typing their name (CCPA 11 CCR 7062(c)). */
+    public static final String DECLARATION = "I declare under penalty of perjury that I am the person whose personal"
+            + " information is the subject of this request, or am authorised to act for them.";
+    static final int MAX_DATA_POINTS = 10;
+    private static final Set<String> DOCUMENT_TYPES = Set.of("application/pdf", "image/png", "image/jpeg");
+
+    private final JdbcClient jdbc;
+    private final RequestRepository requests;
+    private final RequestEvents events;
+    private final RuntimeService runtime;
+    private final ObjectMapper json;
+    private final VerificationProperties properties;
+    private final Clock clock;
+
+    IdentityEvidence(JdbcClient jdbc, RequestRepository requests, RequestEvents events, RuntimeService runtime,
+            ObjectMapper json, VerificationProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.requests = requests;
+        this.events = events;
+        this.runtime = runtime;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Adds data points (replacing earlier values of the same name) and, if given, the signed declaration. */
+    @Transactional
+    public void addInformation(String requestId, Map<String, String> dataPoints, String declarationSignedBy) {
+        DsarRequest request = requests.get(requestId);
+        Map<String, String> merged = new LinkedHashMap<>(DataPoints.read(json, request.dataPointsJson()));
+        if (dataPoints != null) {
+            merged.putAll(dataPoints);
+        }
+        if (merged.size() > MAX_DATA_POINTS) {
+            throw new EvidenceRefused("too-many-data-points",
+                    "A request can hold at most " + MAX_DATA_POINTS + " data points.");
+        }
+        if (dataPoints != null && !dataPoints.isEmpty()) {
+            requests.updateDataPoints(requestId, DataPoints.write(json, merged));
+        }
+        if (declarationSignedBy != null) {
+            jdbc.sql("""
+                    INSERT INTO identity_declaration (id, request_id, signed_name, statement, signed_at)
+                    VALUES (:id, :requestId, :name, :statement, :at)
+                    """)
+                    .param("id", UUID.randomUUID().toString())
+                    .param("requestId", requestId)
+                    .param("name", declarationSignedBy.strip())
+                    .param("statement", DECLARATION)
+                    .param("at", Timestamp.from(clock.instant()))
+                    .update();
+        }
+        events.record(requestId, "IDENTITY_INFORMATION_RECEIVED", "dataPoints="
+                + (dataPoints == null ? 0 : dataPoints.size()) + " declaration=" + (declarationSignedBy != null));
+        informProcess(request);
+    }
+
+    /** Stores a document after checking its size, its declared type and that its content is of that type. */
+    @Transactional
+    public Document storeDocument(String requestId, String contentType, byte[] content) {
+        DsarRequest request = requests.get(requestId);
+        if (content.length == 0) {
+            throw new EvidenceRefused("empty-document", "The document is empty.");
+        }
+        if (content.length > properties.maxDocumentBytes()) {
+            throw new EvidenceRefused("document-too-large", "A document may have at most "
+                    + properties.maxDocumentBytes() + " bytes.");
+        }
+        if (contentType == null || !DOCUMENT_TYPES.contains(contentType) || !looksLike(contentType, content)) {
+            throw new EvidenceRefused("document-type", "Send a PDF, PNG or JPEG file with its content type.");
+        }
+        if (documents(requestId).size() >= properties.maxDocuments()) {
+            throw new EvidenceRefused("too-many-documents", "A request can hold at most "
+                    + properties.maxDocuments() + " documents.");
+        }
+        Document document = new Document(UUID.randomUUID().toString(), contentType, content.length, sha256(content),
+                clock.instant(), null);
+        jdbc.sql("""
+                INSERT INTO verification_document (id, request_id, content_type, size_bytes, sha256, content, uploaded_at)
+                VALUES (:id, :requestId, :type, :size, :sha256, :content, :at)
+                """)
+                .param("id", document.id())
+                .param("requestId", requestId)
+                .param("type", contentType)
+                .param("size", document.sizeBytes())
+                .param("sha256", document.sha256())
+                .param("content", content)
+                .param("at", Timestamp.from(document.uploadedAt()))
+                .update();
+        events.record(requestId, "IDENTITY_DOCUMENT_RECEIVED", "type=" + contentType + " bytes=" + content.length
+                + " sha256=" + document.sha256());
+        informProcess(request);
+        return document;
+    }
+
+    public List<Document> documents(String requestId) {
+        return jdbc.sql("""
+                SELECT id, content_type, size_bytes, sha256, uploaded_at, erased_at FROM verification_document
+                WHERE request_id = :requestId ORDER BY uploaded_at
+                """)
+                .param("requestId", requestId)
+                .query((rs, row) -> new Document(rs.getString("id"), rs.getString("content_type"),
+                        rs.getLong("size_bytes"), rs.getString("sha256"), rs.getTimestamp("uploaded_at").toInstant(),
+                        rs.getTimestamp("erased_at") == null ? null : rs.getTimestamp("erased_at").toInstant()))
+                .list();
+    }
+
+    /** Erases the content of the request's documents; what they were (type, size, SHA-256) stays. */
+    @Transactional
+    public int eraseDocuments(String requestId) {
+        return jdbc.sql("""
+                UPDATE verification_document SET content = :empty, erased_at = :now
+                WHERE request_id = :requestId AND erased_at IS NULL
+                """)
+                .param("empty", new byte[0])
+                .param("now", Timestamp.from(clock.instant()))
+                .param("requestId", requestId)
+                .update();
+    }
+
+    /** A document's content, if it belongs to the request. */
+    public Optional<byte[]> content(String requestId, String documentId) {
+        return jdbc.sql("""
+                SELECT content FROM verification_document
+                WHERE id = :id AND request_id = :requestId AND erased_at IS NULL""")
+                .param("id", documentId).param("requestId", requestId)
+                .query((rs, row) -> rs.getBytes("content"))
+                .optional();
+    }
+
+    public boolean declarationSigned(String requestId) {
+        return jdbc.sql("SELECT COUNT(*) FROM identity_declaration WHERE request_id = :requestId")
+                .param("requestId", requestId).query(Integer.class).single() > 0;
+    }
+
+    private void informProcess(DsarRequest request) {
+        int informed = runtime.createMessageCorrelation(DsarVariables.MESSAGE_IDENTITY_INFORMATION_RECEIVED)
+                .processInstanceVariableEquals(DsarVariables.REQUEST_ID.name(), request.id())
+                .correlateAllWithResult().size();
+        log.info("Identity information received for request {}; {} waiting process(es) informed",
+                request.reference(), informed);
+    }
+
+    static boolean looksLike(String contentType, byte[] content) {
+        return switch (contentType) {
+            case "application/pdf" -> startsWith(content, 0x25, 0x50, 0x44, 0x46, 0x2D);
+            case "image/png" -> startsWith(content, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A);
+            case "image/jpeg" -> startsWith(content, 0xFF, 0xD8, 0xFF);
+            default -> false;
+        };
+    }
+
+    private static boolean startsWith(byte[] content, int... magic) {
+        if (content.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((content[i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+
+
+    /** A stored document, without its content; erasedAt is set once the content is gone. */
+    public record Document(String id, String contentType, long sizeBytes, String sha256, Instant uploadedAt,
+            Instant erasedAt) {
+    }
+
+    /** Evidence the engine does not accept; the message may be shown to the requester. */
+    public static class EvidenceRefused extends RuntimeException {
+        private final String type;
+
+        EvidenceRefused(String type, String message) {
+            super(message);
+            this.type = type;
+        }
+
+        public String type() {
+            return type;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.harmony.dsar.verification;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.harmony.dsar.intake.DsarRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compares the data points a requester submitted (and their name) with what the system of record holds about
+ * the email address, through the configured reference queries. The result is for scoring and for the masked
+ * view of a compliance officer: it never reaches the requester, the API or a process variable.
+ */
+@Component
+public class IdentityMatching {
+
+    static final String FULL_NAME = "fullName";
+    private static final int PHONE_DIGITS_COMPARED = 9;
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final VerificationProperties properties;
+
+    IdentityMatching(JdbcClient jdbc, ObjectMapper json, VerificationProperties properties) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    public Match match(DsarRequest request) {
+        Map<String, String> submitted = new LinkedHashMap<>();
+        submitted.put(FULL_NAME, request.fullName());
+        submitted.putAll(DataPoints.read(json, request.dataPointsJson()));
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (String query : properties.referenceQueries()) {
+            records.addAll(jdbc.sql(query).param("email", request.email()).query().listOfRows());
+        }
+        return compare(submitted, records);
+    }
+
+    /** Each submitted point against every value of the same name in the records. */
+    static Match compare(Map<String, String> submitted, List<Map<String, Object>> records) {
+        List<PointResult> points = new ArrayList<>();
+        submitted.forEach((name, value) -> {
+            String key = key(name);
+            List<String> recorded = records.stream()
+                    .flatMap(row -> row.entrySet().stream())
+                    .filter(column -> key(column.getKey()).equals(key) && column.getValue() != null)
+                    .map(column -> column.getValue().toString())
+                    .distinct()
+                    .toList();
+            String matching = recorded.stream().filter(candidate -> same(key, value, candidate)).findFirst()
+                    .orElse(null);
+            points.add(new PointResult(name, value, matching != null ? matching
+                    : recorded.isEmpty() ? null : recorded.get(0), matching != null));
+        });
+        return new Match(List.copyOf(points));
+    }
+
+    /** Equal after normalising: case, accents' composition, spaces and punctuation ignored; phones by their last digits. */
+    static boolean same(String key, String submitted, String recorded) {
+        if (submitted == null || recorded == null) {
+            return false;
+        }
+        if (key.contains("phone")) {
+            String a = submitted.replaceAll("\\D", "");
+            String b = recorded.replaceAll("\\D", "");
+            if (a.length() < 6 || b.length() < 6) {
+                return false;
+            }
+            return tail(a).equals(tail(b));
+        }
+        String a = normalise(submitted);
+        return !a.isEmpty() && a.equals(normalise(recorded));
+    }
+
+    private static String tail(String digits) {
+        return digits.substring(Math.max(0, digits.length() - PHONE_DIGITS_COMPARED));
+    }
+
+    static String normalise(String value) {
+        return Normalizer.normalize(value, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
+    /** A data point's or column's name for comparison: {@code customer_number} and {@code customerNumber} agree. */
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+
+    /** One submitted data point: the submitted value, the closest recorded value (null if none), and whether they match. */
+    public record PointResult(String name, String submitted, String recorded, boolean matched) {
+
+        /** A line for the compliance officer: values masked, never shown in full. */
+        public String masked() {
+            String onRecord = recorded == null ? "nothing on record" : "on record " + Masking.mask(recorded);
+            return name + ": submitted " + Masking.mask(submitted) + ", " + onRecord + " ("
+                    + (matched ? "match" : recorded == null ? "cannot be compared" : "no match") + ")";
+        }
+    }
+
+    /** The comparison of every submitted data point. */
+    public record Match(List<PointResult> points) {
+
+        public int matched() {
+            return (int) points.stream().filter(PointResult::matched).count();
+        }
+
+        public int submitted() {
+            return points.size();
+        }
+
+        /** The masked lines for the compliance officer, one per data point. */
+        public String maskedComparison() {
+            return String.join("\n", points.stream().map(PointResult::masked).toList());
+        }
+    }
+}

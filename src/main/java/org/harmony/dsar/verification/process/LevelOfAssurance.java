@@ -1,0 +1,22 @@
+package org.harmony.dsar.verification.process;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.verification.IdentityAssurance;
+import org.harmony.dsar.verification.SubjectRelationship;
+
+/** Reads the level of assurance the VerificationLevel table gave (business rule task's outputs). */
+final class LevelOfAssurance {
+
+    private LevelOfAssurance() {
+    }
+
+    static IdentityAssurance.Level from(VariableScope scope) {
+        return new IdentityAssurance.Level(
+                DsarVariables.REQUIRED_DATA_POINTS.from(scope),
+                DsarVariables.DECLARATION_REQUIRED.from(scope),
+                DsarVariables.EMAIL_CHECK_REQUIRED.from(scope),
+                DsarVariables.MANUAL_REVIEW.from(scope),
+                SubjectRelationship.valueOf(DsarVariables.SUBJECT_RELATIONSHIP.from(scope)));
+    }
+}

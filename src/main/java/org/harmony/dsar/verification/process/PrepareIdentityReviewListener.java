@@ -1,0 +1,29 @@
+package org.harmony.dsar.verification.process;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.verification.IdentityAssurance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives a new "Review identity" task what its form shows: the level and the evidence, and the masked comparison.
+ * Both are local to the task, so they end with it and never reach the process instance.
+ */
+@Component
+class PrepareIdentityReviewListener implements TaskListener {
+
+    private final IdentityAssurance assurance;
+
+    PrepareIdentityReviewListener(IdentityAssurance assurance) {
+        this.assurance = assurance;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        IdentityAssurance.ReviewView view = assurance.reviewView(DsarVariables.REQUEST_ID.from(task),
+                LevelOfAssurance.from(task));
+        task.setVariableLocal(DsarVariables.ASSURANCE_SUMMARY.name(), view.summary());
+        task.setVariableLocal(DsarVariables.IDENTITY_COMPARISON.name(), view.maskedComparison());
+    }
+}

@@ -59,6 +59,26 @@ public class DeadlineExtensions {
         }
     }
 
+    /** The reasons an extension may give. */
+    public static final Set<String> REASONS = Set.of("COMPLEXITY", "NUMBER_OF_REQUESTS", "OTHER");
+    private static final int MAX_EXPLANATION = 1000;
+
+    /** Why an extension cannot be asked for with these values; empty when it can (the table then decides). */
+    public Optional<String> refusal(String reference, String reason, String explanation) {
+        if (reason == null || !REASONS.contains(reason)) {
+            return Optional.of("Choose a reason for the extension: one of " + REASONS);
+        }
+        if (explanation == null || explanation.isBlank() || explanation.length() > MAX_EXPLANATION) {
+            return Optional.of("Explain the extension to the requester in 1 to " + MAX_EXPLANATION + " characters");
+        }
+        try {
+            caseOf(reference == null ? "" : reference.strip());
+            return Optional.empty();
+        } catch (NoOpenRequestException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     public ExtensionCase caseOf(String reference) {
         DsarRequest request = requests.findByReference(reference)
                 .filter(found -> !CLOSED.contains(found.stage()) && found.dueAt() != null)

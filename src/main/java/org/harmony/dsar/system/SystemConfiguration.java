@@ -1,6 +1,7 @@
 package org.harmony.dsar.system;
 
 import java.time.Clock;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -8,11 +9,13 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.harmony.dsar.system.process.TaskFormRules;
-import org.harmony.dsar.system.process.TaskFormSubmissionFilter;
+import org.harmony.dsar.system.process.ProcessStartGuard;
+import org.harmony.dsar.system.process.TaskCompletionGuard;
+import org.harmony.dsar.system.process.SubmissionGuardFilter;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
@@ -52,14 +55,16 @@ class SystemConfiguration {
         return registration;
     }
 
-    /** Server-side form validation of task completions through the REST API (after its authentication) and Tasklist. */
+    /** Server-side checks of task completions and form starts through the REST API (after its authentication) and Tasklist. */
     @Bean
-    FilterRegistrationBean<TaskFormSubmissionFilter> taskFormSubmissionValidation(TaskFormRules formRules,
-            TaskService tasks, IdentityService identity, ObjectMapper json) {
-        FilterRegistrationBean<TaskFormSubmissionFilter> registration =
-                new FilterRegistrationBean<>(new TaskFormSubmissionFilter(formRules, tasks, identity, json));
+    FilterRegistrationBean<SubmissionGuardFilter> taskFormSubmissionValidation(
+            List<TaskCompletionGuard> completionGuards, List<ProcessStartGuard> startGuards, TaskService tasks,
+            RepositoryService repository, IdentityService identity, ObjectMapper json) {
+        FilterRegistrationBean<SubmissionGuardFilter> registration = new FilterRegistrationBean<>(
+                new SubmissionGuardFilter(completionGuards, startGuards, tasks, repository, identity, json));
         registration.setName("task-form-submission-validation");
-        registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
+        registration.addUrlPatterns("/engine-rest/task/*", "/engine-rest/process-definition/*",
+                "/camunda/api/engine/engine/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -106,15 +106,14 @@ class DeadlineJourneyTest extends JourneyTestSupport {
         assertThat(taskDue(reference).toInstant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate())
                 .isEqualTo(dueAfter);
 
-        // An unknown reference is refused at once, in the officer's own call (Camunda's REST API answers 500 with
-        // the message to any refusal from inside the engine; Tasklist shows the message).
+        // An unknown reference is refused at once, in the officer's own call, with a 400 and the reason.
         ResponseEntity<String> unknown = http.withBasicAuth("officer", "officer").exchange(
                 "/engine-rest/process-definition/key/DeadlineExtensionProcess/submit-form", HttpMethod.POST,
                 json("""
                         {"variables": {"requestReference": {"value": "DSAR-00000-00000"},
                           "extensionReason": {"value": "OTHER"}, "extensionExplanation": {"value": "More time."}}}
                         """), String.class);
-        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknown.getBody()).contains("No open request with reference DSAR-00000-00000");
 
         // A second extension is refused: once only.

@@ -83,7 +83,8 @@ class RightsJourneyTest extends JourneyTestSupport {
         // Four-eyes: the officer who reviewed the corrections cannot also approve the response.
         ResponseEntity<String> refused = completeAs("officer", officerTaskId(reference),
                 "{\"reviewDecision\": {\"value\": \"APPROVE\"}}");
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(refused.getBody()).contains("Four-eyes rule");
         approve(officerTaskId(reference));
         runDueJobs();

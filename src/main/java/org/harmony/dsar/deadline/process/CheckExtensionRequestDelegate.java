@@ -1,7 +1,6 @@
 package org.harmony.dsar.deadline.process;
 
 import java.util.Date;
-import java.util.Set;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,9 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CheckExtensionRequestDelegate implements JavaDelegate {
 
-    private static final Set<String> REASONS = Set.of("COMPLEXITY", "NUMBER_OF_REQUESTS", "OTHER");
-    private static final int MAX_EXPLANATION = 1000;
-
     private final DeadlineExtensions extensions;
 
     CheckExtensionRequestDelegate(DeadlineExtensions extensions) {
@@ -31,20 +27,11 @@ class CheckExtensionRequestDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String reason = DeadlineExtensionVariables.EXTENSION_REASON.fromOrNull(execution);
         String explanation = DeadlineExtensionVariables.EXTENSION_EXPLANATION.fromOrNull(execution);
-        if (reason == null || !REASONS.contains(reason)) {
-            throw new BadUserRequestException("Choose a reason for the extension: one of " + REASONS);
-        }
-        if (explanation == null || explanation.isBlank() || explanation.length() > MAX_EXPLANATION) {
-            throw new BadUserRequestException("Explain the extension to the requester in 1 to " + MAX_EXPLANATION
-                    + " characters");
-        }
         String reference = DsarVariables.REQUEST_REFERENCE.fromOrNull(execution);
-        DeadlineExtensions.ExtensionCase extensionCase;
-        try {
-            extensionCase = extensions.caseOf(reference == null ? "" : reference.strip());
-        } catch (DeadlineExtensions.NoOpenRequestException e) {
-            throw new BadUserRequestException(e.getMessage());
-        }
+        extensions.refusal(reference, reason, explanation).ifPresent(refusal -> {
+            throw new BadUserRequestException(refusal);
+        });
+        DeadlineExtensions.ExtensionCase extensionCase = extensions.caseOf(reference.strip());
         DsarVariables.REQUEST_REFERENCE.on(execution, reference.strip());
         DsarVariables.REQUEST_ID.on(execution, extensionCase.requestId());
         DsarVariables.JURISDICTION.on(execution, extensionCase.jurisdiction());

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordTaskCompletionListener {
 
-    private static final String APPROVAL_PROPERTY = "dsarApproval";
+    static final String APPROVAL_PROPERTY = "dsarApproval";
 
     private final ReviewRules rules;
 

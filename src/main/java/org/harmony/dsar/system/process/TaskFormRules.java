@@ -2,9 +2,11 @@ package org.harmony.dsar.system.process;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * parsed once per process definition and task.
  */
 @Component
-public class TaskFormRules {
+public class TaskFormRules implements TaskCompletionGuard {
 
     private final FormService forms;
     private final TaskService tasks;
@@ -40,6 +42,14 @@ public class TaskFormRules {
         }
         return Optional.of(cache.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
                 key -> load(taskId)));
+    }
+
+    @Override
+    public Optional<String> refusal(Task task, Function<String, Object> values, String userId) {
+        return of(task.getId()).map(rules -> {
+            List<String> violations = rules.violations(values);
+            return violations.isEmpty() ? null : rules.refusal(violations);
+        });
     }
 
     private FormRules load(String taskId) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * On completion of a user task, checks the values against the rules of the task's own Camunda Form, whatever
  * path the completion took (Tasklist, REST, Java). A violation refuses the completion with a message naming
- * each field; the task stays open and nothing is lost. {@link TaskFormSubmissionFilter} answers REST callers
+ * each field; the task stays open and nothing is lost. {@link SubmissionGuardFilter} answers REST callers
  * the same check as a 400 before the engine is reached.
  */
 @Component

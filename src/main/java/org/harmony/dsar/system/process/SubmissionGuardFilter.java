@@ -3,9 +3,11 @@ package org.harmony.dsar.system.process;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,38 +26,48 @@ import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.harmony.dsar.system.FormRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks a task completion against the task's Camunda Form before the engine runs it, and answers a violation
- * with 400 problem+json naming each field (with a {@code message} member, which Tasklist shows). Covers the REST
+ * Checks a task completion against every {@link TaskCompletionGuard} (the task's Camunda Form rules, the review
+ * rules), and a process start from a form against every {@link ProcessStartGuard} (the deadline extension's
+ * request), before the engine runs it, and answers a refusal with 400 problem+json giving the reasons (with a
+ * {@code message} member, which Tasklist shows). Covers the REST
  * API ({@code POST /engine-rest/task/{id}/complete} or {@code submit-form}, after its HTTP Basic authentication)
  * and Tasklist ({@code /camunda/api/engine/engine/{engine}/task/{id}/submit-form}, as the user logged in to the
  * webapps). Runs as the calling user; anything it cannot judge (no login, no such task, no form, no permission)
  * goes on to the engine, which answers it.
  */
-public class TaskFormSubmissionFilter extends OncePerRequestFilter {
+public class SubmissionGuardFilter extends OncePerRequestFilter {
 
-    private static final Pattern COMPLETION = Pattern.compile(
-            "(?:/engine-rest|/camunda/api/engine/engine/([^/]+))/task/([^/]+)/(complete|submit-form)");
+    private static final String ENGINE_API = "(?:/engine-rest|/camunda/api/engine/engine/([^/]+))";
+    private static final Pattern COMPLETION = Pattern.compile(ENGINE_API + "/task/([^/]+)/(complete|submit-form)");
+    private static final Pattern START = Pattern.compile(
+            ENGINE_API + "/process-definition/(?:key/([^/]+)|([^/]+))/(start|submit-form)");
     private static final int MAX_BODY_BYTES = 1_048_576;
 
-    private final TaskFormRules formRules;
+    private final List<TaskCompletionGuard> completionGuards;
+    private final List<ProcessStartGuard> startGuards;
     private final TaskService tasks;
+    private final RepositoryService repository;
     private final IdentityService identity;
     private final ObjectMapper json;
 
-    public TaskFormSubmissionFilter(TaskFormRules formRules, TaskService tasks, IdentityService identity,
-            ObjectMapper json) {
-        this.formRules = formRules;
+    public SubmissionGuardFilter(List<TaskCompletionGuard> completionGuards, List<ProcessStartGuard> startGuards,
+            TaskService tasks, RepositoryService repository, IdentityService identity, ObjectMapper json) {
+        this.completionGuards = List.copyOf(completionGuards);
+        this.startGuards = List.copyOf(startGuards);
         this.tasks = tasks;
+        this.repository = repository;
         this.identity = identity;
         this.json = json;
     }
@@ -63,18 +75,26 @@ public class TaskFormSubmissionFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod())
-                || !COMPLETION.matcher(request.getRequestURI()).matches();
+                || !(COMPLETION.matcher(request.getRequestURI()).matches()
+                        || START.matcher(request.getRequestURI()).matches());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher matcher = COMPLETION.matcher(request.getRequestURI());
-        matcher.matches();
+        Matcher completion = COMPLETION.matcher(request.getRequestURI());
+        Matcher start = START.matcher(request.getRequestURI());
+        boolean isCompletion = completion.matches();
+        Matcher matcher = isCompletion ? completion : start;
+        if (!isCompletion) {
+            start.matches();
+        }
+        Check check = isCompletion
+                ? (submitted, userId) -> completionRefusals(completion.group(2), submitted, userId)
+                : (submitted, userId) -> startRefusals(start.group(2), start.group(3), submitted);
         String webappEngine = matcher.group(1);
-        String taskId = matcher.group(2);
         if (webappEngine == null) {
-            validate(request, response, chain, taskId);
+            validate(request, response, chain, check);
             return;
         }
         UserAuthentication user = webappUser(request, webappEngine);
@@ -84,7 +104,7 @@ public class TaskFormSubmissionFilter extends OncePerRequestFilter {
         }
         identity.setAuthentication(user.getIdentityId(), user.getGroupIds(), user.getTenantIds());
         try {
-            validate(request, response, chain, taskId);
+            validate(request, response, chain, check);
         } finally {
             identity.clearAuthentication();
         }
@@ -100,41 +120,65 @@ public class TaskFormSubmissionFilter extends OncePerRequestFilter {
                 ? user : null;
     }
 
-    private void validate(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-            String taskId) throws ServletException, IOException {
+    /** The refusals for a submission; may throw when the engine cannot judge it (then the engine answers). */
+    private interface Check {
+        List<String> refusals(JsonNode submitted, String userId);
+    }
+
+    private List<String> completionRefusals(String taskId, JsonNode submitted, String userId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            return List.of();
+        }
+        Function<String, Object> values = key -> submitted.has(key)
+                ? plain(submitted.path(key).path("value"))
+                : tasks.getVariable(taskId, key);
+        List<String> refusals = new ArrayList<>();
+        for (TaskCompletionGuard guard : completionGuards) {
+            guard.refusal(task, values, userId).ifPresent(refusals::add);
+        }
+        return refusals;
+    }
+
+    private List<String> startRefusals(String key, String definitionId, JsonNode submitted) {
+        String processKey = key != null ? key : repository.getProcessDefinition(definitionId).getKey();
+        Function<String, Object> values = name -> plain(submitted.path(name).path("value"));
+        List<String> refusals = new ArrayList<>();
+        for (ProcessStartGuard guard : startGuards) {
+            guard.refusal(processKey, values).ifPresent(refusals::add);
+        }
+        return refusals;
+    }
+
+    private void validate(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Check check)
+            throws ServletException, IOException {
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         HttpServletRequest replay = new ReplayedBody(request, body);
         if (body.length > MAX_BODY_BYTES) {
             chain.doFilter(replay, response);
             return;
         }
-        FormRules rules;
-        JsonNode submitted;
+        List<String> refusals;
         try {
-            rules = formRules.of(taskId).orElse(null);
-            submitted = body.length == 0 ? json.createObjectNode() : json.readTree(body).path("variables");
+            JsonNode submitted = body.length == 0 ? json.createObjectNode() : json.readTree(body).path("variables");
+            Authentication current = identity.getCurrentAuthentication();
+            refusals = check.refusals(submitted, current == null ? null : current.getUserId());
         } catch (ProcessEngineException | IOException e) {
             chain.doFilter(replay, response);
             return;
         }
-        if (rules == null) {
+        if (refusals.isEmpty()) {
             chain.doFilter(replay, response);
             return;
         }
-        List<String> violations = rules.violations(key -> submitted.has(key)
-                ? plain(submitted.path(key).path("value"))
-                : tasks.getVariable(taskId, key));
-        if (violations.isEmpty()) {
-            chain.doFilter(replay, response);
-            return;
-        }
+        String detail = String.join(" ", refusals);
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:dsar:problem:invalid-form-submission");
-        problem.put("title", "Invalid form submission");
+        problem.put("type", "urn:dsar:problem:submission-refused");
+        problem.put("title", "Submission refused");
         problem.put("status", HttpStatus.BAD_REQUEST.value());
-        problem.put("detail", rules.refusal(violations));
-        problem.put("message", rules.refusal(violations));
-        problem.put("errors", violations);
+        problem.put("detail", detail);
+        problem.put("message", detail);
+        problem.put("errors", refusals);
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

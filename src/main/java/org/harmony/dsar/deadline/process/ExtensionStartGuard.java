@@ -1,0 +1,34 @@
+package org.harmony.dsar.deadline.process;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.harmony.dsar.deadline.DeadlineExtensions;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.system.process.ProcessStartGuard;
+import org.springframework.stereotype.Component;
+
+/** Refuses, with a 400 and the reason, an extension asked for an unknown request or without a valid reason. */
+@Component
+class ExtensionStartGuard implements ProcessStartGuard {
+
+    private final DeadlineExtensions extensions;
+
+    ExtensionStartGuard(DeadlineExtensions extensions) {
+        this.extensions = extensions;
+    }
+
+    @Override
+    public Optional<String> refusal(String processDefinitionKey, Function<String, Object> values) {
+        if (!DeadlineExtensionVariables.PROCESS_KEY.equals(processDefinitionKey)) {
+            return Optional.empty();
+        }
+        return extensions.refusal(text(values.apply(DsarVariables.REQUEST_REFERENCE.name())),
+                text(values.apply(DeadlineExtensionVariables.EXTENSION_REASON.name())),
+                text(values.apply(DeadlineExtensionVariables.EXTENSION_EXPLANATION.name())));
+    }
+
+    private static String text(Object value) {
+        return value instanceof String text ? text : null;
+    }
+}

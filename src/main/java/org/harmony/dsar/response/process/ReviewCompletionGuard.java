@@ -1,0 +1,63 @@
+package org.harmony.dsar.response.process;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.response.ReviewRules;
+import org.harmony.dsar.system.process.TaskCompletionGuard;
+import org.springframework.stereotype.Component;
+
+/**
+ * The review rules (a denial names its reason, four eyes) checked before an HTTP completion of an approval task
+ * reaches the engine, so that the caller gets a 400 with the reason. {@link CheckReviewDecisionListener} enforces
+ * the same rules inside the engine.
+ */
+@Component
+class ReviewCompletionGuard implements TaskCompletionGuard {
+
+    private final ReviewRules rules;
+    private final RepositoryService repository;
+
+    ReviewCompletionGuard(ReviewRules rules, RepositoryService repository) {
+        this.rules = rules;
+        this.repository = repository;
+    }
+
+    @Override
+    public Optional<String> refusal(Task task, Function<String, Object> values, String userId) {
+        if (!isApproval(task) || !(values.apply(DsarVariables.REQUEST_ID.name()) instanceof String requestId)) {
+            return Optional.empty();
+        }
+        String reviewer = userId != null ? userId : task.getAssignee();
+        try {
+            rules.check(requestId, text(values.apply(DsarVariables.REVIEW_DECISION.name())),
+                    text(values.apply(DsarVariables.DENIAL_REASON.name())), reviewer);
+            return Optional.empty();
+        } catch (ReviewRules.ReviewRefusedException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private boolean isApproval(Task task) {
+        if (task.getProcessDefinitionId() == null) {
+            return false;
+        }
+        UserTask element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+                .getModelElementById(task.getTaskDefinitionKey());
+        ExtensionElements extensions = element == null ? null : element.getExtensionElements();
+        return extensions != null && extensions.getElementsQuery().filterByType(CamundaProperties.class).list()
+                .stream().flatMap(properties -> properties.getCamundaProperties().stream())
+                .anyMatch(property -> RecordTaskCompletionListener.APPROVAL_PROPERTY.equals(property.getCamundaName())
+                        && "true".equals(property.getCamundaValue()));
+    }
+
+    private static String text(Object value) {
+        return value instanceof String text ? text : null;
+    }
+}

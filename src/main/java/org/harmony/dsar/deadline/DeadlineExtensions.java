@@ -87,7 +87,7 @@ public class DeadlineExtensions {
                 .param("id", request.id()).query(Integer.class).single();
         Instant originalDueAt = jdbc.sql("""
                 SELECT previous_due_at FROM deadline_extension WHERE request_id = :id ORDER BY requested_at
-                """).param("id", request.id()).query(Timestamp.class).stream().findFirst()
+                """).param("id", request.id()).query(Timestamp.class).list().stream().findFirst()
                 .map(Timestamp::toInstant).orElse(request.dueAt());
         return new ExtensionCase(request.id(), request.jurisdiction().code(), request.type().name(), request.dueAt(),
                 granted, clock.instant().isBefore(originalDueAt));
@@ -135,6 +135,6 @@ public class DeadlineExtensions {
                 .query((rs, row) -> new Extension(rs.getTimestamp("previous_due_at").toInstant(),
                         rs.getTimestamp("new_due_at").toInstant(), rs.getString("reason_code"),
                         rs.getString("explanation")))
-                .stream().findFirst();
+                .list().stream().findFirst();
     }
 }

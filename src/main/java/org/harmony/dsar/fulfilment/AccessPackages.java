@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +38,7 @@ import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.intake.RequestType;
 import org.harmony.dsar.lookup.LookupResult;
 import org.harmony.dsar.lookup.SubjectDataLookup;
+import org.harmony.dsar.system.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,7 +123,7 @@ public class AccessPackages {
                 .param("requestId", requestId)
                 .query((rs, row) -> new Package(rs.getString("id"), rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("expires_at").toInstant(), rs.getLong("size_bytes"), rs.getString("sha256")))
-                .stream().findFirst();
+                .list().stream().findFirst();
     }
 
     /** The package's content as a stream; the caller closes it. */
@@ -173,7 +173,7 @@ public class AccessPackages {
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         try {
             Files.createDirectories(dir);
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha256 = Sha256.newDigest();
             try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)),
                     sha256); ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
                 zip.putNextEntry(new ZipEntry("report.html"));
@@ -212,8 +212,6 @@ public class AccessPackages {
         } catch (IOException e) {
             deleteQuietly(partial.toString());
             throw new UncheckedIOException("Package could not be written", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

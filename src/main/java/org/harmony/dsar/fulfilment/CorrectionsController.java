@@ -1,13 +1,11 @@
 package org.harmony.dsar.fulfilment;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.system.ApiProblem;
+import org.harmony.dsar.system.StaffAuthentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,12 +26,12 @@ class CorrectionsController {
 
     private final Rectifications rectifications;
     private final RequestRepository requests;
-    private final IdentityService identities;
+    private final StaffAuthentication staff;
 
-    CorrectionsController(Rectifications rectifications, RequestRepository requests, IdentityService identities) {
+    CorrectionsController(Rectifications rectifications, RequestRepository requests, StaffAuthentication staff) {
         this.rectifications = rectifications;
         this.requests = requests;
-        this.identities = identities;
+        this.staff = staff;
     }
 
     @GetMapping(path = "/api/officer/requests/{reference}/corrections", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -46,24 +44,6 @@ class CorrectionsController {
     }
 
     private void authorise(String authorization) {
-        ApiProblem refused = new ApiProblem(HttpStatus.UNAUTHORIZED, "not-authorised", "Sign in",
-                "Sign in as a compliance officer (HTTP Basic, your Camunda user).");
-        if (authorization == null || !authorization.startsWith("Basic ")) {
-            throw refused;
-        }
-        String[] credentials;
-        try {
-            credentials = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8).split(":", 2);
-        } catch (IllegalArgumentException e) {
-            throw refused;
-        }
-        if (credentials.length != 2 || !identities.checkPassword(credentials[0], credentials[1])) {
-            throw refused;
-        }
-        if (identities.createGroupQuery().groupMember(credentials[0]).groupId(OFFICERS).count() == 0) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "not-an-officer", "Not allowed",
-                    "Only compliance officers see requested corrections.");
-        }
+        staff.requireMember(authorization, OFFICERS, "Only compliance officers see requested corrections.");
     }
 }

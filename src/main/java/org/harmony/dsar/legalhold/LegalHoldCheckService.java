@@ -66,7 +66,7 @@ public class LegalHoldCheckService {
     public Optional<Keep> keeps(String requestId, String sourceName, ErasureAction action) {
         int holds = jdbc.sql("""
                 SELECT holds_found FROM legal_hold_check WHERE request_id = :requestId ORDER BY checked_at DESC
-                """).param("requestId", requestId).query(Integer.class).stream().findFirst().orElse(0);
+                """).param("requestId", requestId).query(Integer.class).list().stream().findFirst().orElse(0);
         if (holds > 0) {
             return Optional.of(new Keep(null, null, LEGAL_HOLD, LEGAL_HOLD_REASON));
         }

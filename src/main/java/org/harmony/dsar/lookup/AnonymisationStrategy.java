@@ -1,10 +1,7 @@
 package org.harmony.dsar.lookup;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
+import org.harmony.dsar.system.Sha256;
 
 /**
  * How an erasure anonymises one field. Hash and random keep the original's length, so the value always fits the
@@ -61,11 +58,6 @@ public enum AnonymisationStrategy {
 
     /** Hex SHA-256 of the text, UTF-8. */
     public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(text);
     }
 }

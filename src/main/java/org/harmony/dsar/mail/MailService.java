@@ -1,9 +1,6 @@
 package org.harmony.dsar.mail;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -15,6 +12,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.harmony.dsar.system.Sha256;
 
 /**
  * Sends a templated mail once per idempotency key. When SMTP fails the exception propagates, the calling job's
@@ -56,13 +54,8 @@ public class MailService {
     }
 
     private String messageId(String idempotencyKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
-            String domain = properties.from().substring(properties.from().indexOf('@') + 1);
-            return "<" + HexFormat.of().formatHex(digest, 0, 20) + "@" + domain + ">";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        String domain = properties.from().substring(properties.from().indexOf('@') + 1);
+        return "<" + Sha256.hex(idempotencyKey).substring(0, 40) + "@" + domain + ">";
     }
 
     private MimeMessage message(OutgoingMail mail, MailTemplates.Rendered rendered) {

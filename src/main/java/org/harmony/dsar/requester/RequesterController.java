@@ -5,7 +5,6 @@ import java.time.LocalDate;
 
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.intake.RequestStage;
 import org.harmony.dsar.system.ApiProblem;
 import org.springframework.core.io.InputStreamResource;
@@ -25,18 +24,16 @@ import org.springframework.web.bind.annotation.RestController;
 class RequesterController {
 
     private final RequesterTokens tokens;
-    private final RequestRepository requests;
     private final AccessPackages packages;
 
-    RequesterController(RequesterTokens tokens, RequestRepository requests, AccessPackages packages) {
+    RequesterController(RequesterTokens tokens, AccessPackages packages) {
         this.tokens = tokens;
-        this.requests = requests;
         this.packages = packages;
     }
 
     @GetMapping(path = "/api/requests/{reference}/status", produces = MediaType.APPLICATION_JSON_VALUE)
     Status status(@PathVariable String reference, @RequestParam(required = false) String token) {
-        DsarRequest request = authorise(reference, token);
+        DsarRequest request = tokens.requestFor(reference, token);
         return new Status(request.reference(), request.type().name(), request.jurisdiction().code(),
                 request.stage(), request.stage().explanation(),
                 request.receivedAt(),
@@ -47,7 +44,7 @@ class RequesterController {
 
     @GetMapping("/api/requests/{reference}/package")
     ResponseEntity<Resource> download(@PathVariable String reference, @RequestParam(required = false) String token) {
-        DsarRequest request = authorise(reference, token);
+        DsarRequest request = tokens.requestFor(reference, token);
         AccessPackages.Package latest = packages.latest(request.id()).orElseThrow(() -> request.stage()
                 == RequestStage.COMPLETED ? expired() : new ApiProblem(
                 HttpStatus.NOT_FOUND, "package-not-ready", "No package yet",
@@ -70,20 +67,6 @@ class RequesterController {
                 "This data package has expired and was deleted. Reply to our email to ask for a new copy.");
     }
 
-    private DsarRequest authorise(String reference, String token) {
-        ApiProblem noMatch = new ApiProblem(HttpStatus.NOT_FOUND, "unknown-link", "Link not recognised",
-                "No request matches this link. Use the latest link from our emails.");
-        RequesterTokens.Grant grant = tokens.check(token).orElseThrow(() -> noMatch);
-        DsarRequest request = requests.findByReference(reference)
-                .filter(found -> found.id().equals(grant.requestId()))
-                .orElseThrow(() -> noMatch);
-        if (grant.expired()) {
-            throw new ApiProblem(HttpStatus.GONE, "link-expired", "Link expired",
-                    "This link has expired. Use the link from our most recent email about request "
-                            + request.reference() + ".");
-        }
-        return request;
-    }
 
     record Status(String reference, String type, String jurisdiction, RequestStage stage, String explanation,
             Instant receivedAt, LocalDate dueDate, Instant completedAt, boolean packageAvailable) {

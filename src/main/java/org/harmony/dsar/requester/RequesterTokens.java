@@ -1,16 +1,17 @@
 package org.harmony.dsar.requester;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
+import org.harmony.dsar.intake.DsarRequest;
+import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.system.ApiProblem;
+import org.harmony.dsar.system.Sha256;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -22,12 +23,14 @@ import org.springframework.stereotype.Service;
 public class RequesterTokens {
 
     private final JdbcClient jdbc;
+    private final RequestRepository requests;
     private final RequesterProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    RequesterTokens(JdbcClient jdbc, RequesterProperties properties, Clock clock) {
+    RequesterTokens(JdbcClient jdbc, RequestRepository requests, RequesterProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.requests = requests;
         this.properties = properties;
         this.clock = clock;
     }
@@ -49,6 +52,25 @@ public class RequesterTokens {
         return token;
     }
 
+    /**
+     * The request a link opens: the token must be this request's and not expired. An unknown reference and a
+     * wrong token get the same answer, so nothing is revealed about other requests.
+     */
+    public DsarRequest requestFor(String reference, String token) {
+        ApiProblem noMatch = new ApiProblem(HttpStatus.NOT_FOUND, "unknown-link", "Link not recognised",
+                "No request matches this link. Use the latest link from our emails.");
+        Grant grant = check(token).orElseThrow(() -> noMatch);
+        DsarRequest request = requests.findByReference(reference)
+                .filter(found -> found.id().equals(grant.requestId()))
+                .orElseThrow(() -> noMatch);
+        if (grant.expired()) {
+            throw new ApiProblem(HttpStatus.GONE, "link-expired", "Link expired",
+                    "This link has expired. Use the link from our most recent email about request "
+                            + request.reference() + ".");
+        }
+        return request;
+    }
+
     /** What the token opens, if anything. */
     public Optional<Grant> check(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
@@ -65,11 +87,6 @@ public class RequesterTokens {
     }
 
     static String hash(String value) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(value);
     }
 }

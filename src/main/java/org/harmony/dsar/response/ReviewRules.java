@@ -80,7 +80,7 @@ public class ReviewRules {
                 ORDER BY occurred_at DESC
                 """)
                 .param("id", requestId).param("type", TASK_COMPLETED)
-                .query(String.class).stream().findFirst()
+                .query(String.class).list().stream().findFirst()
                 .map(detail -> detail.substring("by=".length(), detail.indexOf(" task=")));
     }
 }

@@ -1,15 +1,12 @@
 package org.harmony.dsar.verification;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestEvents;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.system.ApiProblem;
+import org.harmony.dsar.system.StaffAuthentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,14 +27,14 @@ class IdentityDocumentsController {
 
     static final String REVIEWER_GROUP = "complianceOfficers";
 
-    private final IdentityService identities;
+    private final StaffAuthentication staff;
     private final RequestRepository requests;
     private final IdentityEvidence evidence;
     private final RequestEvents events;
 
-    IdentityDocumentsController(IdentityService identities, RequestRepository requests, IdentityEvidence evidence,
+    IdentityDocumentsController(StaffAuthentication staff, RequestRepository requests, IdentityEvidence evidence,
             RequestEvents events) {
-        this.identities = identities;
+        this.staff = staff;
         this.requests = requests;
         this.evidence = evidence;
         this.events = events;
@@ -73,33 +70,8 @@ class IdentityDocumentsController {
                 .body(content);
     }
 
-    /** The user id of a compliance officer with a valid password; 401 or 403 for anyone else. */
     private String authenticate(String authorization) {
-        Optional<String[]> credentials = basic(authorization);
-        if (credentials.isEmpty() || !identities.checkPassword(credentials.get()[0], credentials.get()[1])) {
-            throw new Unauthenticated();
-        }
-        String userId = credentials.get()[0];
-        if (identities.createGroupQuery().groupMember(userId).groupId(REVIEWER_GROUP).count() == 0) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                    "Only compliance officers open identity documents.");
-        }
-        return userId;
-    }
-
-    private static Optional<String[]> basic(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
-                    StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon <= 0 ? Optional.empty()
-                    : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return staff.requireMember(authorization, REVIEWER_GROUP, "Only compliance officers open identity documents.");
     }
 
     private DsarRequest request(String reference) {
@@ -116,14 +88,5 @@ class IdentityDocumentsController {
             case "image/png" -> ".png";
             default -> ".jpg";
         };
-    }
-
-    /** 401 with a challenge, so that a browser asks for the officer's Camunda login. */
-    static final class Unauthenticated extends ApiProblem {
-        Unauthenticated() {
-            super(HttpStatus.UNAUTHORIZED, "unauthenticated", "Login required",
-                    "Log in with your Camunda user name and password.");
-            getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"DSAR staff\", charset=\"UTF-8\"");
-        }
     }
 }

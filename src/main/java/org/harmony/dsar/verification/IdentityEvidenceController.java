@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.requester.RequesterTokens;
 import org.harmony.dsar.system.ApiProblem;
 import org.springframework.http.HttpHeaders;
@@ -33,14 +32,11 @@ class IdentityEvidenceController {
     private final VerificationService verification;
     private final IdentityEvidence evidence;
     private final RequesterTokens tokens;
-    private final RequestRepository requests;
 
-    IdentityEvidenceController(VerificationService verification, IdentityEvidence evidence, RequesterTokens tokens,
-            RequestRepository requests) {
+    IdentityEvidenceController(VerificationService verification, IdentityEvidence evidence, RequesterTokens tokens) {
         this.verification = verification;
         this.evidence = evidence;
         this.tokens = tokens;
-        this.requests = requests;
     }
 
     /** Anyone with the reference may ask for a new code: it goes only to the address the request was made with. */
@@ -60,7 +56,7 @@ class IdentityEvidenceController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Answer addInformation(@PathVariable String reference, @RequestParam(required = false) String token,
             @Valid @RequestBody Information body) {
-        DsarRequest request = authorise(reference, token);
+        DsarRequest request = tokens.requestFor(reference, token);
         if ((body.dataPoints() == null || body.dataPoints().isEmpty()) && body.declaration() == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "nothing-submitted", "Nothing submitted",
                     "Send dataPoints, a declaration, or both.");
@@ -80,7 +76,7 @@ class IdentityEvidenceController {
     Uploaded upload(@PathVariable String reference, @RequestParam(required = false) String token,
             @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
             @RequestBody(required = false) byte[] content) {
-        DsarRequest request = authorise(reference, token);
+        DsarRequest request = tokens.requestFor(reference, token);
         String type = contentType == null ? null : MediaType.parseMediaType(contentType).getType() + "/"
                 + MediaType.parseMediaType(contentType).getSubtype();
         try {
@@ -99,20 +95,6 @@ class IdentityEvidenceController {
         }
     }
 
-    private DsarRequest authorise(String reference, String token) {
-        ApiProblem noMatch = new ApiProblem(HttpStatus.NOT_FOUND, "unknown-link", "Link not recognised",
-                "No request matches this link. Use the latest link from our emails.");
-        RequesterTokens.Grant grant = tokens.check(token).orElseThrow(() -> noMatch);
-        DsarRequest request = requests.findByReference(reference)
-                .filter(found -> found.id().equals(grant.requestId()))
-                .orElseThrow(() -> noMatch);
-        if (grant.expired()) {
-            throw new ApiProblem(HttpStatus.GONE, "link-expired", "Link expired",
-                    "This link has expired. Use the link from our most recent email about request "
-                            + request.reference() + ".");
-        }
-        return request;
-    }
 
     /** Text without control characters: they have no place in a data point or a name, and PostgreSQL refuses NUL. */
     static final String SINGLE_LINE = "[^\\p{Cc}]*";

@@ -2,7 +2,6 @@ package org.harmony.dsar.verification;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -20,6 +19,7 @@ import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.requester.RequesterLinks;
 import org.harmony.dsar.response.RequesterNotifications;
+import org.harmony.dsar.system.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -116,7 +116,7 @@ public class VerificationService {
                 .query((rs, row) -> new ActiveCode(rs.getString("id"), rs.getString("code_hash"),
                         rs.getString("salt"), rs.getTimestamp("expires_at").toInstant(),
                         rs.getInt("failed_attempts")))
-                .stream().findFirst();
+                .list().stream().findFirst();
         if (active.isEmpty()) {
             return Outcome.NO_ACTIVE_CODE;
         }
@@ -196,13 +196,9 @@ public class VerificationService {
     }
 
     static String hash(String salt, String code) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(salt.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest.digest(code.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        MessageDigest digest = Sha256.newDigest();
+        digest.update(salt.getBytes(StandardCharsets.US_ASCII));
+        return HexFormat.of().formatHex(digest.digest(code.getBytes(StandardCharsets.UTF_8)));
     }
 
     public enum NewCode {

@@ -35,6 +35,8 @@ class AccessRequestJourneyTest extends JourneyTestSupport {
 
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private com.zaxxer.hikari.HikariDataSource pool;
 
     @Test
     void shouldAnswerAnAccessRequestEndToEnd() throws IOException {
@@ -87,7 +89,8 @@ class AccessRequestJourneyTest extends JourneyTestSupport {
         assertThat(variables.getBody().toString()).contains("Orders and payments: 3 records")
                 .doesNotContain(SUBJECT);
 
-        assertThat(complete("legal", "legal", taskId, "APPROVE").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> wrongGroup = complete("legal", "legal", taskId, "APPROVE");
+        assertThat(wrongGroup.getStatusCode()).as(wrongGroup.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<String> invalid = complete("officer", "officer", taskId, "MAYBE");
         assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(invalid.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -135,6 +138,23 @@ class AccessRequestJourneyTest extends JourneyTestSupport {
         assertThat(events).contains("RECEIVED", "EMAIL_VERIFIED", "LEGAL_HOLD_CHECKED", "DATA_LOOKED_UP",
                 "PACKAGE_BUILT", "STAGE_COMPLETED");
         assertThat(runtimeVariablesContainNoPersonalData(instance.getId())).isTrue();
+    }
+
+    @Test
+    void shouldReturnEveryDatabaseConnectionWhenLinksAndReviewsAreUsedOutsideJobs() {
+        ResponseEntity<Map> accepted = submit("""
+                {"type": "ACCESS", "jurisdiction": "EU", "email": "%s", "fullName": "Pool Test"}
+                """.formatted(uniqueEmail("pool")));
+        String reference = (String) accepted.getBody().get("reference");
+        runDueJobs();
+        String email = mailsTo("pool.").stream().filter(m -> m.subject().startsWith(reference)).findFirst()
+                .map(m -> m.to()).orElseThrow();
+        String statusLink = relative(linkIn(awaitMail(email, reference + ": we have received"), "/status"));
+
+        for (int i = 0; i < 40; i++) {
+            assertThat(http.getForEntity(statusLink, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+        assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("connections still held").isZero();
     }
 
     @Test

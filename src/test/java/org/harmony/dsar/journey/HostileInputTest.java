@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriUtils;
@@ -23,7 +22,7 @@ import org.springframework.web.util.UriUtils;
  * Over a thousand generated malformed and hostile calls to intake and verification: none gets a 5xx, every
  * refusal is problem+json that names the problem, and no process starts for a refused request.
  */
-@AutoConfigureMockMvc
+
 class HostileInputTest extends JourneyTestSupport {
 
     private static final String[] HOSTILE = {

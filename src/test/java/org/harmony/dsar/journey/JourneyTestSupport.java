@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -37,6 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "dsar.api.rate-limit.requests=1000"
 })
 @ActiveProfiles({"postgres", "demo"})
+// One application context for every journey: a second one would register a second engine named "default".
+@AutoConfigureMockMvc
 abstract class JourneyTestSupport {
 
     private static final Pattern CODE = Pattern.compile("^\\s+(\\d{6})\\s*$", Pattern.MULTILINE);

@@ -3,11 +3,9 @@ package org.harmony.dsar.intake.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.harmony.dsar.intake.RequestStage;
 import org.harmony.dsar.intake.RequestStages;
+import org.harmony.dsar.system.process.ElementProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,24 +24,11 @@ class TrackStageListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         BaseElement element = (BaseElement) execution.getBpmnModelElementInstance();
-        String stage = stageOf(element);
+        String stage = ElementProperties.value(element, DsarVariables.STAGE_PROPERTY).orElse(null);
         if (stage == null) {
             throw new IllegalStateException("Element " + element.getId() + " has the stage listener but no "
                     + DsarVariables.STAGE_PROPERTY + " property");
         }
         stages.enter(DsarVariables.REQUEST_ID.from(execution), RequestStage.valueOf(stage));
-    }
-
-    private static String stageOf(BaseElement element) {
-        ExtensionElements extensions = element.getExtensionElements();
-        if (extensions == null) {
-            return null;
-        }
-        return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                .flatMap(properties -> properties.getCamundaProperties().stream())
-                .filter(property -> DsarVariables.STAGE_PROPERTY.equals(property.getCamundaName()))
-                .map(CamundaProperty::getCamundaValue)
-                .findFirst()
-                .orElse(null);
     }
 }

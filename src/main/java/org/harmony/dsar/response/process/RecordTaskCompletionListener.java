@@ -1,11 +1,10 @@
 package org.harmony.dsar.response.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.response.ReviewRules;
+import org.harmony.dsar.system.process.ElementProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -40,13 +39,6 @@ class RecordTaskCompletionListener {
 
     private static boolean isApproval(DelegateTask task) {
         UserTask element = task.getBpmnModelElementInstance();
-        ExtensionElements extensions = element == null ? null : element.getExtensionElements();
-        if (extensions == null) {
-            return false;
-        }
-        return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                .flatMap(properties -> properties.getCamundaProperties().stream())
-                .anyMatch(property -> APPROVAL_PROPERTY.equals(property.getCamundaName())
-                        && "true".equals(property.getCamundaValue()));
+        return ElementProperties.isTrue(element, APPROVAL_PROPERTY);
     }
 }

@@ -5,11 +5,10 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.response.ReviewRules;
+import org.harmony.dsar.system.process.ElementProperties;
 import org.harmony.dsar.system.process.TaskCompletionGuard;
 import org.springframework.stereotype.Component;
 
@@ -50,11 +49,7 @@ class ReviewCompletionGuard implements TaskCompletionGuard {
         }
         UserTask element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
                 .getModelElementById(task.getTaskDefinitionKey());
-        ExtensionElements extensions = element == null ? null : element.getExtensionElements();
-        return extensions != null && extensions.getElementsQuery().filterByType(CamundaProperties.class).list()
-                .stream().flatMap(properties -> properties.getCamundaProperties().stream())
-                .anyMatch(property -> RecordTaskCompletionListener.APPROVAL_PROPERTY.equals(property.getCamundaName())
-                        && "true".equals(property.getCamundaValue()));
+        return ElementProperties.isTrue(element, RecordTaskCompletionListener.APPROVAL_PROPERTY);
     }
 
     private static String text(Object value) {

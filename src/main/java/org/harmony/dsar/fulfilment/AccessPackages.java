@@ -32,6 +32,7 @@ import java.util.zip.ZipOutputStream;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.harmony.dsar.intake.AccessScope;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestEvents;
 import org.harmony.dsar.intake.RequestRepository;
@@ -87,11 +88,12 @@ public class AccessPackages {
         List<LookupResult> results = lookup.results(requestId).stream()
                 .filter(r -> request.type() != RequestType.PORTABILITY || r.source().providedBySubject())
                 .toList();
+        boolean categoriesOnly = requests.accessScope(requestId) == AccessScope.CATEGORIES;
         Instant now = clock.instant();
         String packageId = UUID.randomUUID().toString();
         Path dir = properties.packagesDir().toAbsolutePath().normalize();
         Path file = dir.resolve(packageId + ".zip");
-        Written written = write(dir, file, request, results, now);
+        Written written = write(dir, file, request, results, categoriesOnly, now);
         Instant expiresAt = now.plus(properties.packageTtl());
         jdbc.sql("""
                 INSERT INTO access_package (id, request_id, created_at, expires_at, size_bytes, sha256, file_path)
@@ -107,10 +109,13 @@ public class AccessPackages {
                 .update();
         long records = results.stream().mapToLong(LookupResult::recordCount).sum();
         events.record(requestId, "PACKAGE_BUILT", "sources=" + results.size() + " records=" + records
+                + " scope=" + (categoriesOnly ? AccessScope.CATEGORIES : AccessScope.FULL)
                 + " bytes=" + written.size() + " sha256=" + written.sha256());
         log.info("Request {}: package of {} bytes built from {} sources", request.reference(), written.size(),
                 results.size());
-        return "%d records from %d sources; zip of %,d bytes; SHA-256 %s; downloadable until %s".formatted(
+        return "%s%d records from %d sources; zip of %,d bytes; SHA-256 %s; downloadable until %s".formatted(
+                categoriesOnly ? "CATEGORIES ONLY (identity not verified for specific pieces): no records disclosed; "
+                        : "",
                 records, results.size(), written.size(), written.sha256(), expiresAt);
     }
 
@@ -169,7 +174,8 @@ public class AccessPackages {
     private record Written(long size, String sha256) {
     }
 
-    private Written write(Path dir, Path file, DsarRequest request, List<LookupResult> results, Instant now) {
+    private Written write(Path dir, Path file, DsarRequest request, List<LookupResult> results,
+            boolean categoriesOnly, Instant now) {
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         try {
             Files.createDirectories(dir);
@@ -178,28 +184,32 @@ public class AccessPackages {
                     sha256); ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
                 zip.putNextEntry(new ZipEntry("report.html"));
                 Writer report = new OutputStreamWriter(new KeepOpen(zip), StandardCharsets.UTF_8);
-                templates.process("access-report", reportContext(request, results, now), report);
+                templates.process("access-report", reportContext(request, results, categoriesOnly, now), report);
                 report.flush();
                 zip.closeEntry();
                 List<Map<String, Object>> manifest = new ArrayList<>();
                 for (LookupResult result : results) {
                     String name = result.source().name();
-                    zip.putNextEntry(new ZipEntry("data/" + name + ".json"));
-                    writeJson(result, zip);
-                    zip.closeEntry();
-                    zip.putNextEntry(new ZipEntry("data/" + name + ".csv"));
-                    writeCsv(result, zip);
-                    zip.closeEntry();
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("source", name);
                     item.put("title", result.source().title());
-                    item.put("records", result.recordCount());
-                    item.put("files", List.of("data/" + name + ".json", "data/" + name + ".csv"));
+                    item.put("categories", result.source().categories());
+                    if (!categoriesOnly) {
+                        zip.putNextEntry(new ZipEntry("data/" + name + ".json"));
+                        writeJson(result, zip);
+                        zip.closeEntry();
+                        zip.putNextEntry(new ZipEntry("data/" + name + ".csv"));
+                        writeCsv(result, zip);
+                        zip.closeEntry();
+                        item.put("records", result.recordCount());
+                        item.put("files", List.of("data/" + name + ".json", "data/" + name + ".csv"));
+                    }
                     manifest.add(item);
                 }
                 Map<String, Object> head = new LinkedHashMap<>();
                 head.put("reference", request.reference());
                 head.put("requestType", request.type().name());
+                head.put("scope", (categoriesOnly ? AccessScope.CATEGORIES : AccessScope.FULL).name());
                 head.put("generatedAt", now.toString());
                 head.put("controller", properties.companyName());
                 head.put("sources", manifest);
@@ -245,7 +255,8 @@ public class AccessPackages {
         csv.flush();
     }
 
-    private Context reportContext(DsarRequest request, List<LookupResult> results, Instant now) {
+    private Context reportContext(DsarRequest request, List<LookupResult> results, boolean categoriesOnly,
+            Instant now) {
         Context context = new Context(request.language());
         context.setVariable("reference", request.reference());
         context.setVariable("fullName", request.fullName());
@@ -254,7 +265,11 @@ public class AccessPackages {
         context.setVariable("generatedAt", now.atZone(request.jurisdiction().zone()).toLocalDate());
         context.setVariable("company", properties.companyName());
         context.setVariable("contact", properties.contact());
-        context.setVariable("results", results.stream().map(this::reportSource).toList());
+        context.setVariable("categoriesOnly", categoriesOnly);
+        context.setVariable("results", results.stream()
+                .filter(result -> !categoriesOnly || result.recordCount() > 0)
+                .map(result -> categoriesOnly ? new ReportSource(result, List.of(), List.of()) : reportSource(result))
+                .toList());
         return context;
     }
 

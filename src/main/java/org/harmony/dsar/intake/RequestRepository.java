@@ -96,6 +96,17 @@ public class RequestRepository {
                 .param("dataPoints", dataPointsJson).param("id", id).update();
     }
 
+    /** How much the request discloses; {@link AccessScope#FULL} unless verification narrowed it. */
+    public AccessScope accessScope(String id) {
+        return jdbc.sql("SELECT access_scope FROM dsar_request WHERE id = :id").param("id", id)
+                .query((rs, row) -> AccessScope.valueOf(rs.getString(1))).single();
+    }
+
+    public void updateAccessScope(String id, AccessScope scope) {
+        jdbc.sql("UPDATE dsar_request SET access_scope = :scope WHERE id = :id")
+                .param("scope", scope.name()).param("id", id).update();
+    }
+
     public void markVerified(String id, Instant at) {
         jdbc.sql("UPDATE dsar_request SET verified_at = :at WHERE id = :id AND verified_at IS NULL")
                 .param("at", Timestamp.from(at)).param("id", id).update();

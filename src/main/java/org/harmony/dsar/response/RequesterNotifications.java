@@ -11,6 +11,7 @@ import java.util.ResourceBundle;
 import org.harmony.dsar.deadline.DeadlineExtensions;
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.fulfilment.FulfilmentOutcomes;
+import org.harmony.dsar.intake.AccessScope;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.mail.MailService;
@@ -78,6 +79,7 @@ public class RequesterNotifications {
         model.put("dueDate", request.dueAt() == null ? null
                 : format(request.dueAt().atZone(request.jurisdiction().zone()), request));
         model.put("changes", outcomes.lines(requestId));
+        model.put("categoriesOnly", requests.accessScope(requestId) == AccessScope.CATEGORIES);
         extensions.latest(requestId).ifPresent(extension -> {
             model.put("previousDueDate", format(extension.previousDueAt().atZone(request.jurisdiction().zone()), request));
             model.put("extensionReason", extension.reasonCode());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.harmony.dsar.deadline.DeadlineService;
+import org.harmony.dsar.intake.AccessScope;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestEvents;
 import org.harmony.dsar.intake.RequestRepository;
@@ -95,6 +96,11 @@ public class IdentityAssurance {
         lines.add("Email address confirmed: " + (request.verifiedAt() == null ? "no" : "yes, " + request.verifiedAt())
                 + ".");
         lines.add("Declaration: " + (evidence.declarationSigned(requestId) ? "signed" : "not signed") + ".");
+        if (level.fallsBackToCategories()) {
+            lines.add("If you reject: with at least " + level.categoriesFallbackDataPoints() + " matching data point(s)"
+                    + " the request is answered with categories of data only, not specific pieces ("
+                    + (match.matched() >= level.categoriesFallbackDataPoints() ? "met" : "not met") + " now).");
+        }
         List<IdentityEvidence.Document> documents = evidence.documents(requestId);
         lines.add("Documents: " + (documents.isEmpty() ? "none." : documents.size() + ""));
         documents.forEach(d -> lines.add("- " + d.contentType() + ", " + Math.max(1, d.sizeBytes() / 1024)
@@ -136,6 +142,18 @@ public class IdentityAssurance {
         log.info("Request {}: identity verification ended {}", requests.get(requestId).reference(), outcome);
     }
 
+    /**
+     * Narrows the answer to categories of data: the identity could not be verified for specific pieces, but to the
+     * reasonable degree that categories need (CCPA, 11 CCR 7062(e)). The response says so.
+     */
+    @Transactional
+    public void narrowToCategories(String requestId, int dataPointsMatched) {
+        requests.updateAccessScope(requestId, AccessScope.CATEGORIES);
+        events.record(requestId, "ACCESS_NARROWED_TO_CATEGORIES", "dataPointsMatched=" + dataPointsMatched);
+        log.info("Request {}: specific pieces not verified; answered with categories", requests.get(requestId)
+                .reference());
+    }
+
     /** For jurisdictions whose clock starts at verification: the due date counted from the verification day. */
     @Transactional
     public Instant restartDeadlineClock(String requestId, String responsePeriod) {
@@ -165,7 +183,12 @@ public class IdentityAssurance {
 
     /** The level of assurance the VerificationLevel table gives for a request. */
     public record Level(int requiredDataPoints, boolean declarationRequired, boolean emailCheckRequired,
-            boolean manualReview, SubjectRelationship relationship) {
+            boolean manualReview, SubjectRelationship relationship, int categoriesFallbackDataPoints) {
+
+        /** Whether a request that is not verified is answered with categories when enough data points match. */
+        public boolean fallsBackToCategories() {
+            return categoriesFallbackDataPoints > 0;
+        }
     }
 
     public record Preparation(SubjectRelationship relationship, String verificationPeriod) {

@@ -2,10 +2,15 @@ package org.harmony.dsar.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
@@ -100,9 +105,63 @@ class IdentityVerificationJourneyTest extends JourneyTestSupport {
                 SELECT COUNT(*) FROM identity_declaration d JOIN dsar_request r ON r.id = d.request_id
                 WHERE r.reference = :reference""").param("reference", reference).query(Integer.class).single())
                 .isEqualTo(1);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .variableName("identityComparison").list()).as("the masked comparison is not kept").isEmpty();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .variableName("assuranceSummary").list()).as("other task variables are kept").isNotEmpty();
         assertThat(variablesOf(reference)).noneMatch(value -> value.toLowerCase().contains("c-100002")
                 || value.contains("555-0134") || value.contains("555 0134")
                 || value.contains(LUIS) || value.contains("Garcia"));
+    }
+
+    @Test
+    void shouldAnswerWithCategoriesOnlyWhenACcpaRequestForSpecificPiecesIsRejected() throws IOException {
+        String reference = accept(submit("""
+                {"type": "ACCESS", "jurisdiction": "US-CA", "email": "%s", "fullName": "Luis Garcia",
+                 "dataPoints": {"phone": "+1 (415) 555-0134", "customerNumber": "c-100002"}}
+                """.formatted(LUIS)));
+        runDueJobs();
+        ReceivedMail codeMail = awaitMail(LUIS, reference + ": confirm your email address");
+        assertThat(postJson(verifyPath(reference), code(codeIn(codeMail))).getStatusCode()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+
+        // No signed declaration: specific pieces cannot be disclosed. The officer sees what rejecting means.
+        String taskId = (String) singleTask(reference, "UserTask_ReviewIdentity").get("id");
+        assertThat(http.withBasicAuth("officer", "officer")
+                .getForEntity("/engine-rest/task/" + taskId + "/form-variables", String.class).getBody())
+                .contains("If you reject: with at least 2 matching data point(s) the request is answered with"
+                        + " categories of data only, not specific pieces (met now).");
+        assertThat(complete(taskId, "REJECT", "No signed declaration.")).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+
+        String reviewId = (String) singleTask(reference, "UserTask_ReviewResponse").get("id");
+        assertThat(http.withBasicAuth("officer", "officer")
+                .getForEntity("/engine-rest/task/" + reviewId + "/form-variables", String.class).getBody())
+                .contains("CATEGORIES ONLY");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        // Four eyes: the officer who reviewed the identity does not approve the response.
+        assertThat(http.withBasicAuth("officer2", "officer2").exchange("/engine-rest/task/" + reviewId + "/complete",
+                HttpMethod.POST, new HttpEntity<>("""
+                        {"variables": {"reviewDecision": {"value": "APPROVE"},
+                         "reviewComment": {"value": "Categories only."}}}""", headers), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+
+        ReceivedMail response = awaitMail(LUIS, reference + ": your personal data is ready");
+        assertThat(response.text()).contains("could not verify your identity to the degree the law requires")
+                .doesNotContain("JSON and CSV files");
+        ResponseEntity<byte[]> download = http.getForEntity(relative(linkIn(response, "/package")), byte[].class);
+        assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, String> files = unzip(download.getBody());
+        assertThat(files).containsOnlyKeys("report.html", "manifest.json");
+        assertThat(files.get("manifest.json")).contains("\"scope\" : \"CATEGORIES\"");
+        assertThat(files.get("report.html")).contains("Categories only").contains("Customer account")
+                .doesNotContainIgnoringCase("c-100002").doesNotContain("555 0134").doesNotContain("94103");
+        assertThat(eventsOf(reference)).containsSubsequence("IDENTITY_MATCHED", "ACCESS_NARROWED_TO_CATEGORIES",
+                "IDENTITY_VERIFIED", "PACKAGE_BUILT");
+        assertThat(mailsTo(LUIS).stream().map(ReceivedMail::subject))
+                .noneMatch(subject -> subject.startsWith(reference) && subject.contains("we could not verify your identity"));
     }
 
     @Test
@@ -282,6 +341,16 @@ class IdentityVerificationJourneyTest extends JourneyTestSupport {
                         .processInstanceId(instance.getId()).list().stream())
                 .map(variable -> String.valueOf(variable.getValue()))
                 .toList();
+    }
+
+    private static Map<String, String> unzip(byte[] zip) throws IOException {
+        Map<String, String> files = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
     }
 
     private static byte[] pdf() {

@@ -73,6 +73,33 @@ class MailTemplatesTest {
         assertThat(mail.text()).contains(right).contains("rights and freedoms");
     }
 
+    @ParameterizedTest(name = "code to come: {0}, {1}")
+    @CsvSource({"true, en, separate email with a code", "false, en, you will not receive a code",
+            "true, de, separate E-Mail mit einem Code", "false, de, Sie erhalten keinen Code"})
+    void shouldPromiseACodeOnlyWhereTheEmailAddressIsChecked(boolean emailCheck, String language, String text) {
+        Map<String, Object> model = model();
+        model.put("emailCheckRequired", emailCheck);
+
+        MailTemplates.Rendered mail = templates.render("acknowledgement", Locale.forLanguageTag(language), model);
+
+        assertThat(mail.text()).contains(text);
+        assertThat(mail.html()).contains(text);
+        assertThat(mail.text().contains("keinen Code") || mail.text().contains("not receive a code"))
+                .isEqualTo(!emailCheck);
+    }
+
+    @ParameterizedTest(name = "categories only in {0}")
+    @CsvSource({"en, could not verify your identity to the degree", "de, nicht so sicher bestätigen"})
+    void shouldSayWhenAnAccessResponseHoldsCategoriesOnly(String language, String text) {
+        Map<String, Object> model = model();
+        model.put("categoriesOnly", true);
+
+        MailTemplates.Rendered mail = templates.render("access-response", Locale.forLanguageTag(language), model);
+
+        assertThat(mail.text()).contains(text).doesNotContain("JSON");
+        assertThat(mail.html()).contains(text).contains("http://localhost/package");
+    }
+
     private static Map<String, Object> model() {
         Map<String, Object> model = new HashMap<>();
         model.put("reference", "DSAR-TEST0-00001");
@@ -91,6 +118,8 @@ class MailTemplatesTest {
         model.put("codeValidHours", 24);
         model.put("extensionReason", "COMPLEXITY");
         model.put("reason", "LEGAL_EXEMPTION");
+        model.put("emailCheckRequired", true);
+        model.put("categoriesOnly", false);
         return model;
     }
 }

@@ -23,26 +23,26 @@ class VerificationLevelDecisionTest {
             .configurationResource("camunda-process-test.cfg.xml")
             .build();
 
-    @ParameterizedTest(name = "{0} {1} by {2} -> {3} data points, declaration {4}, email {5}, review {6}")
+    @ParameterizedTest(name = "{0} {1} by {2} -> {3} data points, declaration {4}, email {5}, review {6}, categories fallback {7}")
     @CsvSource({
-            "EU,    ACCESS,          SUBJECT, 0, false, true,  false",
-            "EU,    ERASURE,         SUBJECT, 0, false, true,  false",
-            "UK,    ACCESS,          SUBJECT, 0, false, true,  false",
-            "BR,    PORTABILITY,     SUBJECT, 0, false, true,  false",
-            "IN,    ACCESS,          SUBJECT, 0, false, true,  false",
-            "US-CA, ACCESS,          SUBJECT, 3, true,  true,  false",
-            "US-CA, PORTABILITY,     SUBJECT, 3, true,  true,  false",
-            "US-CA, ERASURE,         SUBJECT, 2, false, true,  false",
-            "US-CA, RECTIFICATION,   SUBJECT, 2, false, true,  false",
-            "US-CA, OPT_OUT_OF_SALE, SUBJECT, 0, false, false, false",
-            "EU,    OPT_OUT_OF_SALE, SUBJECT, 0, false, false, false",
-            "US-VA, ACCESS,          SUBJECT, 1, false, true,  false",
-            "US-CO, ERASURE,         SUBJECT, 1, false, true,  false",
-            "US-CA, ACCESS,          AGENT,   1, true,  true,  true",
-            "US-CA, OPT_OUT_OF_SALE, AGENT,   1, true,  true,  true",
-            "EU,    ACCESS,          PARENT,  1, true,  true,  true"})
+            "EU,    ACCESS,          SUBJECT, 0, false, true,  false, 0",
+            "EU,    ERASURE,         SUBJECT, 0, false, true,  false, 0",
+            "UK,    ACCESS,          SUBJECT, 0, false, true,  false, 0",
+            "BR,    PORTABILITY,     SUBJECT, 0, false, true,  false, 0",
+            "IN,    ACCESS,          SUBJECT, 0, false, true,  false, 0",
+            "US-CA, ACCESS,          SUBJECT, 3, true,  true,  false, 2",
+            "US-CA, PORTABILITY,     SUBJECT, 3, true,  true,  false, 2",
+            "US-CA, ERASURE,         SUBJECT, 2, false, true,  false, 0",
+            "US-CA, RECTIFICATION,   SUBJECT, 2, false, true,  false, 0",
+            "US-CA, OPT_OUT_OF_SALE, SUBJECT, 0, false, false, false, 0",
+            "EU,    OPT_OUT_OF_SALE, SUBJECT, 0, false, false, false, 0",
+            "US-VA, ACCESS,          SUBJECT, 1, false, true,  false, 0",
+            "US-CO, ERASURE,         SUBJECT, 1, false, true,  false, 0",
+            "US-CA, ACCESS,          AGENT,   1, true,  true,  true, 0",
+            "US-CA, OPT_OUT_OF_SALE, AGENT,   1, true,  true,  true, 0",
+            "EU,    ACCESS,          PARENT,  1, true,  true,  true, 0"})
     void shouldGiveTheLevelOfAssurance(String jurisdiction, String requestType, String relationship,
-            int dataPoints, boolean declaration, boolean email, boolean review) {
+            int dataPoints, boolean declaration, boolean email, boolean review, int categoriesFallback) {
         DmnDecisionResultEntries level = decisions().evaluateDecisionByKey("VerificationLevel")
                 .variables(Variables.createVariables()
                         .putValue("jurisdiction", jurisdiction)
@@ -54,12 +54,13 @@ class VerificationLevelDecisionTest {
                 "requiredDataPoints", dataPoints,
                 "declarationRequired", declaration,
                 "emailCheckRequired", email,
-                "manualReview", review));
+                "manualReview", review,
+                "categoriesFallbackDataPoints", categoriesFallback));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"EU, RECEIPT", "UK, VERIFICATION", "US-CA, RECEIPT", "US-VA, RECEIPT", "US-CO, RECEIPT",
-            "BR, RECEIPT", "IN, RECEIPT"})
+    @CsvSource({"EU, RECEIPT, 0", "UK, VERIFICATION, 0", "US-CA, RECEIPT, 0", "US-VA, RECEIPT, 0", "US-CO, RECEIPT, 0",
+            "BR, RECEIPT, 0", "IN, RECEIPT, 0"})
     void shouldStartTheClockAsTheJurisdictionSays(String jurisdiction, String clockStartsAt) {
         String result = decisions().evaluateDecisionByKey("DeadlineClock")
                 .variables(Variables.createVariables().putValue("jurisdiction", jurisdiction))

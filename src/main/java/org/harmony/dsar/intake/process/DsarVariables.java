@@ -52,6 +52,9 @@ public final class DsarVariables {
     public static final ProcessVariable<Boolean> DECLARATION_REQUIRED = ProcessVariable.of("declarationRequired", Boolean.class);
     public static final ProcessVariable<Boolean> EMAIL_CHECK_REQUIRED = ProcessVariable.of("emailCheckRequired", Boolean.class);
     public static final ProcessVariable<Boolean> MANUAL_REVIEW = ProcessVariable.of("manualReview", Boolean.class);
+    /** Data points that answer an unverifiable request with categories instead (0: no fallback). */
+    public static final ProcessVariable<Integer> CATEGORIES_FALLBACK_DATA_POINTS =
+            ProcessVariable.of("categoriesFallbackDataPoints", Integer.class);
     /** How many submitted data points match the system of record: a count, never the values. */
     public static final ProcessVariable<Integer> DATA_POINTS_MATCHED = ProcessVariable.of("dataPointsMatched", Integer.class);
     public static final ProcessVariable<Boolean> ASSURANCE_MET = ProcessVariable.of("assuranceMet", Boolean.class);

@@ -73,6 +73,7 @@ class DsarProcessDeadlineTest {
         registerTaskListenerMock("describeCaseListener");
         registerTaskListenerMock("checkReviewDecisionListener");
         registerJavaDelegateMock("sendRequesterMailDelegate");
+        registerJavaDelegateMock("sendAcknowledgementDelegate");
         Mocks.register("trackStageListener", (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> { });
     }
 

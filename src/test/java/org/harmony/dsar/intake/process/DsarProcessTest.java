@@ -104,6 +104,8 @@ class DsarProcessTest {
         });
         Mocks.register("sendRequesterMailDelegate",
                 (JavaDelegate) execution -> sentMailTemplates.add(execution.getVariable("mailTemplate")));
+        Mocks.register("sendAcknowledgementDelegate",
+                (JavaDelegate) execution -> sentMailTemplates.add(execution.getVariable("mailTemplate")));
         Mocks.register("trackStageListener", (ExecutionListener) execution -> trackedStages.add(stageOf(execution)));
         registerTaskListenerMock("validateFormSubmissionListener");
         registerTaskListenerMock("describeCaseListener");

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.startsWith;
@@ -99,6 +100,7 @@ class IdentityVerificationProcessTest {
         Mocks.register("sendIdentityUnverifiableDelegate", new SendIdentityUnverifiableDelegate(assurance));
         Mocks.register("recordVerificationOutcomeDelegate", new RecordVerificationOutcomeDelegate(assurance));
         Mocks.register("restartDeadlineClockDelegate", new RestartDeadlineClockDelegate(assurance));
+        Mocks.register("narrowToCategoriesDelegate", new NarrowToCategoriesDelegate(assurance));
     }
 
     @AfterEach
@@ -278,6 +280,54 @@ class IdentityVerificationProcessTest {
     }
 
     @Test
+    void shouldAnswerWithCategoriesWhenSpecificPiecesCannotBeVerifiedButTwoDataPointsMatch() {
+        assessment(2, false);
+        ProcessInstance pi = startBefore("ServiceTask_MatchDataPoints", "ACCESS", "US-CA");
+        execute(asyncJob(pi));
+
+        complete(task(pi), withVariables("identityReviewDecision", "REJECT",
+                "identityReviewNote", "No signed declaration."));
+        assertThat(pi).isWaitingAt("ServiceTask_NarrowToCategories");
+        execute(asyncJob(pi));
+
+        assertThat(pi).isEnded().hasPassedInOrder("Gateway_CategoriesFallback", "ServiceTask_NarrowToCategories",
+                "ServiceTask_RecordIdentityVerified", "EndEvent_IdentityVerified")
+                .hasNotPassed("ServiceTask_SendIdentityUnverifiable");
+        assertThat(pi).variables().containsEntry("identityVerified", true)
+                .containsEntry("verificationOutcome", "VERIFIED");
+        verify(assurance).narrowToCategories(REQUEST_ID, 2);
+        verify(assurance, never()).sendUnverifiable(anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void shouldRefuseASpecificPiecesRequestWhenTooFewDataPointsMatchEvenForCategories() {
+        assessment(1, false);
+        ProcessInstance pi = startBefore("ServiceTask_MatchDataPoints", "ACCESS", "US-CA");
+        execute(asyncJob(pi));
+
+        complete(task(pi), withVariables("identityReviewDecision", "REJECT",
+                "identityReviewNote", "Only the email address matches."));
+        execute(asyncJob(pi));
+
+        assertThat(pi).isEnded().hasPassed("ServiceTask_SendIdentityUnverifiable", "EndEvent_IdentityUnverifiable")
+                .hasNotPassed("ServiceTask_NarrowToCategories");
+        verify(assurance, never()).narrowToCategories(anyString(), anyInt());
+    }
+
+    @Test
+    void shouldRefuseWithoutFallbackInAnInstanceStartedBeforeTheTableHadTheFallbackColumn() {
+        assessment(2, false);
+        ProcessInstance pi = startBefore("ServiceTask_MatchDataPoints", "ACCESS", "US-CA");
+        runtimeService().removeVariable(pi.getId(), "categoriesFallbackDataPoints");
+        execute(asyncJob(pi));
+
+        complete(task(pi), withVariables("identityReviewDecision", "REJECT", "identityReviewNote", "No."));
+        execute(asyncJob(pi));
+
+        assertThat(pi).isEnded().hasPassed("EndEvent_IdentityUnverifiable");
+    }
+
+    @Test
     void shouldAskForMoreAndVerifyWhenTheAnswerMeetsTheLevel() {
         assessment(2, false);
         ProcessInstance pi = startBefore("ServiceTask_MatchDataPoints", "ACCESS", "US-CA");
@@ -429,7 +479,9 @@ class IdentityVerificationProcessTest {
                 .putValue("requiredDataPoints", acting ? 1 : "ACCESS".equals(requestType) ? 3 : 2)
                 .putValue("declarationRequired", acting || "ACCESS".equals(requestType))
                 .putValue("emailCheckRequired", true)
-                .putValue("manualReview", acting);
+                .putValue("manualReview", acting)
+                .putValue("categoriesFallbackDataPoints",
+                        !acting && "US-CA".equals(jurisdiction) && "ACCESS".equals(requestType) ? 2 : 0);
         return runtimeService().createProcessInstanceByKey(PROCESS_KEY).businessKey(REQUEST_REFERENCE)
                 .setVariables(variables).startBeforeActivity(activityId).execute();
     }

@@ -1,0 +1,49 @@
+package org.harmony.dsar.system.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps variables that exist only for a task form out of the history tables. The masked comparison a compliance
+ * officer sees in "Review identity" (the last characters of what was submitted and what is on record) is task-local
+ * and ends with the task, but at history level audit the engine would keep every value it had in ACT_HI_VARINST for
+ * the history time to live. Its history events are dropped; everything else is written as usual.
+ */
+@Component
+public class FormOnlyVariablesPlugin extends AbstractProcessEnginePlugin {
+
+    /** Variables shown to a reviewer while a task is open and never kept. */
+    public static final Set<String> FORM_ONLY = Set.of(DsarVariables.IDENTITY_COMPARISON.name());
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+        handlers.add(0, new FormOnlyVariablesDroppingHandler());
+        configuration.setCustomHistoryEventHandlers(handlers);
+        configuration.setEnableDefaultDbHistoryEventHandler(false);
+    }
+
+    /** The engine's own database history handler, minus the events of form-only variables. */
+    static final class FormOnlyVariablesDroppingHandler extends DbHistoryEventHandler {
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (event instanceof HistoricVariableUpdateEventEntity variable
+                    && FORM_ONLY.contains(variable.getVariableName())) {
+                return;
+            }
+            super.handleEvent(event);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.harmony.dsar.verification;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.harmony.dsar.intake.DsarRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * The level of assurance the VerificationLevel table gives a request, outside the verification process: the
+ * acknowledgement tells the requester what verification comes next before that process starts.
+ */
+@Component
+public class VerificationLevels {
+
+    static final String DECISION = "VerificationLevel";
+
+    private final DecisionService decisions;
+
+    VerificationLevels(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    /** Whether the requester will be sent a code to confirm their email address. */
+    public boolean emailCheckRequired(DsarRequest request) {
+        DmnDecisionResultEntries level = decisions.evaluateDecisionByKey(DECISION)
+                .variables(Variables.createVariables()
+                        .putValue("jurisdiction", request.jurisdiction().code())
+                        .putValue("requestType", request.type().name())
+                        .putValue("subjectRelationship", SubjectRelationship.of(request.agent()).name()))
+                .evaluate().getSingleResult();
+        return Boolean.TRUE.equals(level.get("emailCheckRequired"));
+    }
+}

@@ -64,6 +64,8 @@ public final class DsarBenchmark {
     private ConfigurableApplicationContext app;
     private Http http;
     private final ExecutorService clients = Executors.newFixedThreadPool(8);
+    /** How long one DSAR run may take before it is reported with what completed. */
+    private Duration runTimeout = TIMEOUT;
     private final Set<String> mailsSeen = new java.util.HashSet<>();
 
     private DsarBenchmark(int requests, int exportRecords) throws IOException {
@@ -112,6 +114,11 @@ public final class DsarBenchmark {
         results.put("export", export);
 
         print(baseline, dsar, ratio, export);
+        if (Boolean.parseBoolean(System.getProperty("bench.compare-settings", "true"))) {
+            List<Map<String, Object>> comparison = compareSettings(Integer.getInteger("bench.compare.requests", 300));
+            results.put("engineSettingsComparison", comparison);
+            printComparison(comparison);
+        }
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
         String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results);
@@ -120,9 +127,13 @@ public final class DsarBenchmark {
     }
 
     private void startEngine() {
+        startEngine(postgres.getJdbcUrl("postgres", "postgres"), Map.of());
+    }
+
+    private void startEngine(String jdbcUrl, Map<String, Object> overrides) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);
-        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+        properties.put("spring.datasource.url", jdbcUrl);
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "");
         properties.put("spring.mail.host", "127.0.0.1");
@@ -131,6 +142,7 @@ public final class DsarBenchmark {
         properties.put("dsar.api.rate-limit.requests", 1_000_000);
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.harmony.dsar", "WARN");
+        properties.putAll(overrides);
         // As arguments: they take precedence over the profiles' files (builder properties would not).
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
@@ -146,6 +158,100 @@ public final class DsarBenchmark {
             settings.put(key, app.getEnvironment().getProperty(key));
         }
         return settings;
+    }
+
+    // ---- Engine settings compared ------------------------------------------------------------------------------
+
+    /**
+     * The settings in application.yml next to alternatives, one at a time, each on a fresh database (the history
+     * level cannot change on an existing one) with the same load: a warm-up, then {@code perVariant} access
+     * requests through the whole path. Reports throughput, end-to-end latency and history rows per request.
+     */
+    private List<Map<String, Object>> compareSettings(int perVariant) throws Exception {
+        Map<String, Map<String, Object>> variants = new LinkedHashMap<>();
+        variants.put("chosen (application.yml)", Map.of());
+        variants.put("Camunda defaults: 3 jobs per acquisition, 5 s idle wait, 3-10 threads", Map.of(
+                "camunda.bpm.job-execution.core-pool-size", 3,
+                "camunda.bpm.job-execution.max-pool-size", 10,
+                "camunda.bpm.job-execution.queue-capacity", 3,
+                "camunda.bpm.job-execution.max-jobs-per-acquisition", 3,
+                "camunda.bpm.job-execution.wait-time-in-millis", 5000,
+                "camunda.bpm.job-execution.max-wait", 60000));
+        variants.put("more job threads: 8-16, 16 per acquisition", Map.of(
+                "camunda.bpm.job-execution.core-pool-size", 8,
+                "camunda.bpm.job-execution.max-pool-size", 16,
+                "camunda.bpm.job-execution.queue-capacity", 32,
+                "camunda.bpm.job-execution.max-jobs-per-acquisition", 16));
+        variants.put("history level full", Map.of("camunda.bpm.history-level", "full"));
+        // A pool no larger than the job threads starves: a job holds its engine connection while the mail record
+        // takes a second one (REQUIRES_NEW). Measured once with 8 and 8: Hikari timeouts, the run stalled.
+        variants.put("connection pool of 40", Map.of("spring.datasource.hikari.maximum-pool-size", 40));
+        List<Map<String, Object>> comparison = new ArrayList<>();
+        int measured = requests;
+        int variantNumber = 0;
+        runTimeout = Duration.ofMinutes(6);
+        for (Map.Entry<String, Map<String, Object>> variant : variants.entrySet()) {
+            app.close();
+            String database = "settings_" + variantNumber++;
+            try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+                connection.createStatement().execute("CREATE DATABASE " + database);
+            }
+            startEngine(postgres.getJdbcUrl("postgres", database), variant.getValue());
+            requests = Math.max(10, perVariant / 10);
+            runDsar();
+            requests = perVariant;
+            Run run = runDsar();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("variant", variant.getKey());
+            row.put("overrides", variant.getValue());
+            row.put("completed", run.completed);
+            row.put("requestsPerSecond", round(run.perSecond()));
+            row.put("totalLatencyMs", run.stage("total, intake to response mail").summary());
+            row.put("historyRowsPerRequest", round(historyRows() / (double) (perVariant + Math.max(10, perVariant / 10))));
+            comparison.add(row);
+            System.out.printf("settings: %-70s %6.2f requests/s%n", variant.getKey(), run.perSecond());
+        }
+        requests = measured;
+        Map<String, Object> chosen = comparison.get(0);
+        for (Map<String, Object> row : comparison) {
+            row.put("throughputToChosen", round((Double) row.get("requestsPerSecond")
+                    / (Double) chosen.get("requestsPerSecond")));
+        }
+        return comparison;
+    }
+
+    /** Rows in the engine's history tables (ACT_HI_*), which history cleanup later removes. */
+    private long historyRows() throws SQLException {
+        long rows = 0;
+        try (Connection connection = app.getBean(DataSource.class).getConnection()) {
+            List<String> tables = new ArrayList<>();
+            try (var rs = connection.createStatement().executeQuery("""
+                    SELECT table_name FROM information_schema.tables
+                    WHERE table_schema = current_schema() AND table_name LIKE 'act\\_hi\\_%'""")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (var rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rows += rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static void printComparison(List<Map<String, Object>> comparison) {
+        System.out.println();
+        System.out.printf("%-72s %9s %9s %9s %9s %12s%n", "engine settings (same load, fresh database)", "req/s",
+                "ratio", "p50 ms", "p95 ms", "hist.rows/req");
+        for (Map<String, Object> row : comparison) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> latency = (Map<String, Object>) row.get("totalLatencyMs");
+            System.out.printf("%-72s %9.2f %9.2f %9s %9s %12.1f%n", row.get("variant"), row.get("requestsPerSecond"),
+                    row.get("throughputToChosen"), latency.get("p50Millis"), latency.get("p95Millis"),
+                    row.get("historyRowsPerRequest"));
+        }
     }
 
     // ---- Baseline: the same shape on the bare engine --------------------------------------------------------
@@ -286,7 +392,7 @@ public final class DsarBenchmark {
                 submitted.put(response.body().path("reference").asText(), t0);
             });
         }
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + runTimeout.toNanos();
         while (responded.size() < requests && System.nanoTime() < deadline) {
             for (ReceivedMail mail : newMails()) {
                 Matcher subject = SUBJECT.matcher(mail.subject() == null ? "" : mail.subject());

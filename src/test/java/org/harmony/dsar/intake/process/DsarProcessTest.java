@@ -140,7 +140,7 @@ class DsarProcessTest {
                 "requestType", "ACCESS", "jurisdiction", "EU", "dueAt", DUE_AT, "responsePeriod", "P1M"));
         Assertions.assertThat(calledProcessInputs.get("LegalHoldCheckProcess")).isEqualTo(Map.of(
                 "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
-                "requestType", "ACCESS", "jurisdiction", "EU"));
+                "requestType", "ACCESS", "jurisdiction", "EU", "dueAt", DUE_AT));
         Assertions.assertThat(calledProcessInputs.get("FulfilmentProcess")).isEqualTo(Map.of(
                 "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
                 "requestType", "ACCESS", "jurisdiction", "EU", "dueAt", DUE_AT, "legalHoldActive", false));

@@ -240,6 +240,35 @@ class DsarProcessTest {
 
     @Test
     @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
+    void shouldSendTheDenialWithoutFulfilmentWhenLegalReviewDenies() {
+        mockCalledProcess("LegalHoldCheckProcess", Map.of("legalHoldActive", true, "legalHoldOutcome", "DENY",
+                "legalDenialReason", "LEGAL_HOLD"));
+
+        ProcessInstance pi = startBefore("CallActivity_CheckLegalHolds", requestVariables("ERASURE", "EU"));
+        execute(job("ServiceTask_SendDenial", pi));
+
+        assertThat(pi).isEnded().hasPassedInOrder("CallActivity_CheckLegalHolds", "Gateway_LegalHoldOutcome",
+                "ServiceTask_SendDenial", "EndEvent_RequestDenied").hasNotPassed("CallActivity_FulfilRequest");
+        assertThat(pi).variables().containsEntry("denialReason", "LEGAL_HOLD");
+        Assertions.assertThat(sentMailTemplates).containsExactly("request-denied");
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
+    void shouldFulfilWhatHoldsDoNotKeepWhenTheCheckProceedsPartly() {
+        mockCalledProcess("LegalHoldCheckProcess", Map.of("legalHoldActive", true, "legalHoldOutcome",
+                "PROCEED_PARTLY"));
+        mockCalledProcess("FulfilmentProcess", Map.of("fulfilmentNote", "Orders: kept 3"));
+
+        ProcessInstance pi = startBefore("CallActivity_CheckLegalHolds", requestVariables("ERASURE", "EU"));
+
+        assertThat(pi).hasPassed("Gateway_LegalHoldOutcome", "CallActivity_FulfilRequest")
+                .isWaitingAt("UserTask_ReviewResponse");
+        Assertions.assertThat(calledProcessInputs.get("FulfilmentProcess")).containsEntry("legalHoldActive", true);
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
     void shouldFulfilAgainWhenReviewerSendsBack() {
         mockCalledProcess("FulfilmentProcess", Map.of("fulfilmentNote", "Billing: 3 records erased"));
         ProcessInstance pi = startBefore("UserTask_ReviewResponse",

@@ -214,7 +214,7 @@ public class LegalHoldCheckService {
         if (decision == null || !Set.of(CONFIRM_PARTIAL, DENY, RELEASE_HOLD).contains(decision)) {
             return Optional.of("Choose confirm partial fulfilment, deny, or release a hold and proceed.");
         }
-        if (DENY.equals(decision) && !DENIAL_REASONS.contains(denialReason)) {
+        if (DENY.equals(decision) && (denialReason == null || !DENIAL_REASONS.contains(denialReason))) {
             return Optional.of("A denial needs its reason code: one of " + new TreeSet<>(DENIAL_REASONS) + ".");
         }
         if (RELEASE_HOLD.equals(decision)) {

@@ -22,16 +22,17 @@ CREATE TABLE legal_hold (
 CREATE INDEX legal_hold_subject ON legal_hold (subject_key_type, subject_hash);
 CREATE INDEX legal_hold_released ON legal_hold (released_at);
 
--- Every change to a hold, for audit. Entries are only ever added.
+-- Every change to a hold, for audit, numbered per hold. Entries are only ever added.
 CREATE TABLE legal_hold_event (
     id          VARCHAR(36)   PRIMARY KEY,
     hold_id     VARCHAR(36)   NOT NULL REFERENCES legal_hold (id),
+    event_no    INTEGER       NOT NULL,
     action      VARCHAR(16)   NOT NULL,
     actor       VARCHAR(64)   NOT NULL,
     occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,
     details     VARCHAR(2000)
 );
-CREATE INDEX legal_hold_event_hold ON legal_hold_event (hold_id, occurred_at);
+CREATE UNIQUE INDEX legal_hold_event_hold ON legal_hold_event (hold_id, event_no);
 
 -- What a check found per source and table: act on it, keep it all (a hold) or keep what retention keeps.
 ALTER TABLE legal_hold_check ADD COLUMN subject_holds INTEGER;

@@ -14,8 +14,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.harmony.dsar.system.ApiProblem;
-import org.harmony.dsar.system.StaffAuthentication;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,13 +23,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The legal hold registry over HTTP, for {@code legalCounsel} only (HTTP Basic against Camunda's identity service).
+ * The legal hold registry over HTTP, for {@code legalCounsel} only ({@link LegalCounselOnly}: HTTP Basic against
+ * Camunda's identity service).
  * Holds are placed, listed, reviewed and released; nothing is deleted. Answers never contain a subject identifier:
  * the registry keeps only its hash.
  */
@@ -39,13 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/legal-holds", produces = MediaType.APPLICATION_JSON_VALUE)
 class LegalHoldController {
 
-    static final String COUNSEL_GROUP = "legalCounsel";
-
-    private final StaffAuthentication staff;
     private final LegalHoldRegistry registry;
 
-    LegalHoldController(StaffAuthentication staff, LegalHoldRegistry registry) {
-        this.staff = staff;
+    LegalHoldController(LegalHoldRegistry registry) {
         this.registry = registry;
     }
 
@@ -87,8 +82,7 @@ class LegalHoldController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<HoldView> place(@Valid @RequestBody PlaceHold body,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        String userId = authenticate(authorization);
+            @RequestAttribute(LegalCounselOnly.USER_ATTRIBUTE) String userId) {
         LegalHold hold = registry.place(new LegalHoldRegistry.NewHold(body.matterReference(), body.scope(),
                 body.subject() == null ? null : body.subject().type(),
                 body.subject() == null ? null : body.subject().value(), body.sourceName(), body.category(),
@@ -98,9 +92,7 @@ class LegalHoldController {
     }
 
     @GetMapping
-    List<HoldView> list(@RequestParam(defaultValue = "active") String status,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        authenticate(authorization);
+    List<HoldView> list(@RequestParam(defaultValue = "active") String status) {
         if (!status.equals("active") && !status.equals("all")) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-fields", "Invalid request",
                     "status: must be active or all");
@@ -110,23 +102,19 @@ class LegalHoldController {
     }
 
     @GetMapping("/{id}")
-    HoldView get(@PathVariable String id,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        authenticate(authorization);
+    HoldView get(@PathVariable String id) {
         return HoldView.of(registry.get(id), registry.events(id));
     }
 
     @PostMapping(path = "/{id}/review", consumes = MediaType.APPLICATION_JSON_VALUE)
     HoldView review(@PathVariable String id, @Valid @RequestBody ReviewHold body,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        String userId = authenticate(authorization);
+            @RequestAttribute(LegalCounselOnly.USER_ATTRIBUTE) String userId) {
         return HoldView.of(registry.review(id, body.reviewAt(), body.note(), userId), registry.events(id));
     }
 
     @PostMapping(path = "/{id}/release", consumes = MediaType.APPLICATION_JSON_VALUE)
     HoldView release(@PathVariable String id, @Valid @RequestBody ReleaseHold body,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        String userId = authenticate(authorization);
+            @RequestAttribute(LegalCounselOnly.USER_ATTRIBUTE) String userId) {
         return HoldView.of(registry.release(id, body.note(), userId), registry.events(id));
     }
 
@@ -155,9 +143,5 @@ class LegalHoldController {
     private static ResponseEntity<ProblemDetail> answer(ApiProblem problem) {
         return ResponseEntity.status(problem.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem.getBody());
-    }
-
-    private String authenticate(String authorization) {
-        return staff.requireMember(authorization, COUNSEL_GROUP, "Only legal counsel manage legal holds.");
     }
 }

@@ -137,7 +137,7 @@ public class LegalHoldRegistry {
     public List<HoldEvent> events(String id) {
         return jdbc.sql("""
                 SELECT action, actor, occurred_at, details FROM legal_hold_event WHERE hold_id = :id
-                ORDER BY occurred_at, id
+                ORDER BY event_no
                 """).param("id", id)
                 .query((rs, row) -> new HoldEvent(rs.getString("action"), rs.getString("actor"),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getString("details")))
@@ -146,8 +146,9 @@ public class LegalHoldRegistry {
 
     private void event(String holdId, String action, String actor, Instant at, String details) {
         jdbc.sql("""
-                INSERT INTO legal_hold_event (id, hold_id, action, actor, occurred_at, details)
-                VALUES (:id, :hold, :action, :actor, :at, :details)
+                INSERT INTO legal_hold_event (id, hold_id, event_no, action, actor, occurred_at, details)
+                VALUES (:id, :hold, (SELECT COUNT(*) + 1 FROM legal_hold_event WHERE hold_id = :hold), :action, :actor,
+                    :at, :details)
                 """)
                 .param("id", UUID.randomUUID().toString()).param("hold", holdId).param("action", action)
                 .param("actor", actor).param("at", Timestamp.from(at)).param("details", details)

@@ -176,6 +176,13 @@ class LegalHoldJourneyTest extends JourneyTestSupport {
         assertThat(officer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(officer.getHeaders().getContentType().toString()).startsWith("application/problem+json");
 
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> anonymous = http.exchange("/api/legal-holds", HttpMethod.POST,
+                new HttpEntity<>("{\"scope\": \"nonsense\"}", json), String.class);
+        assertThat(anonymous.getStatusCode()).as("authenticated before the body is read")
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+
         ResponseEntity<Map> missing = legalPost("/api/legal-holds", "{\"scope\": \"SUBJECT\"}");
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(missing.getBody().toString()).contains("matterReference").contains("reasonCode").contains("reviewAt");

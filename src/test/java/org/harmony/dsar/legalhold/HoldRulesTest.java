@@ -28,12 +28,13 @@ class HoldRulesTest {
 
     private static final RetentionRule TAX = new RetentionRule("ordered_at", Period.ofYears(6), "GDPR-17-3-B-TAX",
             "Accounting records kept 6 years by tax law", "purchase history");
-    private static final Source ENQUIRIES = source("web-enquiries", List.of("identity", "contact details"),
+    static final Source ENQUIRIES_SOURCE = source("web-enquiries", List.of("identity", "contact details"),
             action("sor.web_enquiry", null));
-    private static final Source ORDERS = source("orders", List.of("purchase history"), action("sor.customer_order", TAX));
+    static final Source ORDERS_SOURCE = source("orders", List.of("purchase history"),
+            action("sor.customer_order", TAX));
     private static final Source CALLS = source("call-recordings", List.of("voice recordings"),
             action("sor.call_recording", null));
-    private static final List<Source> SOURCES = List.of(ENQUIRIES, ORDERS, CALLS);
+    private static final List<Source> SOURCES = List.of(ENQUIRIES_SOURCE, ORDERS_SOURCE, CALLS);
 
     @Nested
     class SubjectKeys {

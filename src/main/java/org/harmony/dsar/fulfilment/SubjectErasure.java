@@ -109,24 +109,26 @@ public class SubjectErasure {
     /** The evidence records of a request, one per source and table. */
     public List<Evidence> evidence(String requestId) {
         return jdbc.sql("""
-                SELECT source_name, table_name, action, rows_erased, rows_kept, kept_reason, fields, executed_at
+                SELECT source_name, table_name, action, rows_erased, rows_kept, kept_reason, legal_hold_id, fields,
+                    executed_at
                 FROM erasure_evidence WHERE request_id = :requestId ORDER BY executed_at, source_name, table_name
                 """)
                 .param("requestId", requestId)
                 .query((rs, row) -> new Evidence(rs.getString("source_name"), rs.getString("table_name"),
                         rs.getString("action"), rs.getInt("rows_erased"), rs.getInt("rows_kept"),
-                        rs.getString("kept_reason"), rs.getString("fields"),
+                        rs.getString("kept_reason"), rs.getString("legal_hold_id"), rs.getString("fields"),
                         rs.getTimestamp("executed_at").toInstant()))
                 .list();
     }
 
-    /** What one erasure action did to one table. */
+    /** What one erasure action did to one table; a hold that kept rows is named by its id. */
     public record Evidence(String sourceName, String tableName, String action, int rowsErased, int rowsKept,
-            String keptReason, String fields, Instant executedAt) {
+            String keptReason, String legalHoldId, String fields, Instant executedAt) {
     }
 
     private void eraseSource(DsarRequest request, Source source, SubjectParameters subject) {
         for (ErasureAction action : source.erasure()) {
+            // Asked again here, in the transaction that erases: a hold placed since the request's check is respected.
             Optional<Keep> keep = holds.keeps(request.id(), source.name(), action);
             int erased = 0;
             int kept = 0;
@@ -152,8 +154,8 @@ public class SubjectErasure {
             }
             jdbc.sql("""
                     INSERT INTO erasure_evidence (id, request_id, source_name, table_name, action, rows_erased,
-                        rows_kept, kept_reason, fields, executed_at)
-                    VALUES (:id, :requestId, :source, :table, :action, :erased, :kept, :reason, :fields, :at)
+                        rows_kept, kept_reason, legal_hold_id, fields, executed_at)
+                    VALUES (:id, :requestId, :source, :table, :action, :erased, :kept, :reason, :hold, :fields, :at)
                     """)
                     .param("id", UUID.randomUUID().toString())
                     .param("requestId", request.id())
@@ -163,12 +165,14 @@ public class SubjectErasure {
                     .param("erased", erased)
                     .param("kept", kept)
                     .param("reason", kept > 0 ? keep.get().reasonCode() : null)
+                    .param("hold", kept > 0 ? keep.get().holdId() : null)
                     .param("fields", action.action() == ErasureKind.DELETE ? null : describe(action.fields()))
                     .param("at", Timestamp.from(clock.instant()))
                     .update();
-            log.info("Request {}: {} {} rows of {} in source {}, kept {}", request.reference(),
+            log.info("Request {}: {} {} rows of {} in source {}, kept {}{}", request.reference(),
                     action.action() == ErasureKind.DELETE ? "deleted" : "anonymised", erased, action.table(),
-                    source.name(), kept);
+                    source.name(), kept, kept > 0 ? " (" + keep.get().reasonCode()
+                            + (keep.get().holdId() == null ? "" : ", hold " + keep.get().holdId()) + ")" : "");
         }
     }
 
@@ -219,39 +223,29 @@ public class SubjectErasure {
             summary.append(title(item.sourceName())).append(" (").append(item.tableName()).append("): ")
                     .append(item.action().equals("DELETE") ? "deleted " : "anonymised ").append(item.rowsErased());
             if (item.rowsKept() > 0) {
-                summary.append(", kept ").append(item.rowsKept()).append(" (").append(item.keptReason()).append(')');
+                summary.append(", kept ").append(item.rowsKept()).append(" (").append(item.keptReason())
+                        .append(item.legalHoldId() == null ? "" : ", legal hold " + item.legalHoldId()).append(')');
             }
             summary.append('\n');
         }
         return summary.toString().strip();
     }
 
+    /** What was erased, in words; what was kept and on which ground the response mail lists by itself. */
     private String requesterSummary(List<Evidence> evidence) {
         Map<String, int[]> bySource = new LinkedHashMap<>();
-        Map<String, String> reasons = new LinkedHashMap<>();
         for (Evidence item : evidence) {
             int[] counts = bySource.computeIfAbsent(item.sourceName(), name -> new int[2]);
             counts[0] += item.rowsErased();
             counts[1] += item.rowsKept();
-            if (item.rowsKept() > 0 && LegalHoldCheckService.LEGAL_HOLD.equals(item.keptReason())) {
-                reasons.put(item.sourceName(), "kept under a legal hold, for legal claims");
-            } else if (item.rowsKept() > 0) {
-                catalogue.find(item.sourceName()).flatMap(source -> source.erasure().stream()
-                        .filter(a -> a.table().equals(item.tableName()) && a.retention() != null).findFirst())
-                        .ifPresent(a -> reasons.put(item.sourceName(), a.retention().reason()));
-            }
         }
         List<String> lines = new ArrayList<>();
         bySource.forEach((name, counts) -> {
             if (counts[0] > 0) {
                 lines.add("Erased: " + title(name) + ", " + counts[0] + (counts[0] == 1 ? " record" : " records"));
             }
-            if (counts[1] > 0) {
-                lines.add("Kept: " + title(name) + ", " + counts[1] + (counts[1] == 1 ? " record" : " records")
-                        + (reasons.containsKey(name) ? ": " + reasons.get(name) : ""));
-            }
         });
-        if (lines.isEmpty()) {
+        if (lines.isEmpty() && bySource.values().stream().allMatch(counts -> counts[1] == 0)) {
             lines.add("We found no personal data about you to erase.");
         }
         return String.join("\n", lines);

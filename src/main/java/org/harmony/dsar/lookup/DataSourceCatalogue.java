@@ -157,6 +157,14 @@ public class DataSourceCatalogue {
                         source.name() + ": anonymising " + action.table() + " needs fields");
                 action.fields().keySet().forEach(column -> require(IDENTIFIER.matcher(column).matches(),
                         source.name() + ": column " + column));
+                if (action.retention() != null) {
+                    RetentionRule rule = action.retention();
+                    require(rule.column() != null && IDENTIFIER.matcher(rule.column()).matches()
+                            && rule.period() != null && rule.reasonCode() != null,
+                            source.name() + ": retention of " + action.table() + " needs column, period, reason-code");
+                    require(rule.category() == null || source.categories().contains(rule.category()),
+                            source.name() + ": retention category '" + rule.category() + "' is not among its categories");
+                }
             }
             if (source.rectification() != null) {
                 source.rectification().fields().values().forEach(column -> require(
@@ -265,8 +273,11 @@ public class DataSourceCatalogue {
         }
     }
 
-    /** Rows whose {@code column} is newer than {@code period} are kept, with the reason code. */
-    public record RetentionRule(String column, Period period, String reasonCode, String reason) {
+    /**
+     * Rows whose {@code column} is newer than {@code period} are kept, with the reason code; {@code category} names
+     * the data category the rule keeps (one of the source's categories), for the legal-hold check and the notices.
+     */
+    public record RetentionRule(String column, Period period, String reasonCode, String reason, String category) {
     }
 
     /** Corrections: request data point name to column, applied to the rows {@code where} selects. */

@@ -4,12 +4,19 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.harmony.dsar.deadline.DeadlineService;
 import org.harmony.dsar.deadline.DeadlineExtensions;
 import org.harmony.dsar.intake.DsarRequest;
+import org.harmony.dsar.fulfilment.SubjectErasure;
 import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.legalhold.LegalGrounds;
+import org.harmony.dsar.legalhold.LegalHoldCheckService;
+import org.harmony.dsar.lookup.DataSourceCatalogue;
+import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,12 +32,19 @@ public class CaseSummaries {
     private final RequestRepository requests;
     private final DeadlineService deadlines;
     private final DeadlineExtensions extensions;
+    private final LegalHoldCheckService legalHolds;
+    private final SubjectErasure erasure;
+    private final DataSourceCatalogue catalogue;
     private final Clock clock;
 
-    CaseSummaries(RequestRepository requests, DeadlineService deadlines, DeadlineExtensions extensions, Clock clock) {
+    CaseSummaries(RequestRepository requests, DeadlineService deadlines, DeadlineExtensions extensions,
+            LegalHoldCheckService legalHolds, SubjectErasure erasure, DataSourceCatalogue catalogue, Clock clock) {
         this.requests = requests;
         this.deadlines = deadlines;
         this.extensions = extensions;
+        this.legalHolds = legalHolds;
+        this.erasure = erasure;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -43,12 +57,33 @@ public class CaseSummaries {
                 ? "Not verified"
                 : "Email address confirmed on " + DATE.format(request.verifiedAt().atZone(request.jurisdiction().zone()))
                         + (request.agent() == null ? "" : "; made by an agent");
-        String keptBack = legalHoldActive
-                ? "A legal hold is active: data under the hold is kept (GDPR Art 17(3)(e)); check the hold before "
-                        + "approving an erasure."
-                : "No legal hold found; nothing was kept back. (Retention grounds per record arrive with the "
-                        + "legal-hold registry.)";
+        String keptBack = keptBack(requestId, legalHoldActive);
         return new CaseSummary(verification, keptBack, timeLeft(request));
+    }
+
+    /**
+     * What was kept and why: after an erasure, its evidence per source and table (rows kept, reason code and its
+     * meaning, the hold); before, what the legal-hold check keeps back.
+     */
+    private String keptBack(String requestId, boolean legalHoldActive) {
+        List<String> lines = new ArrayList<>();
+        List<SubjectErasure.Evidence> evidence = erasure.evidence(requestId);
+        for (SubjectErasure.Evidence item : evidence) {
+            if (item.rowsKept() > 0) {
+                lines.add(catalogue.find(item.sourceName()).map(Source::title).orElse(item.sourceName()) + " ("
+                        + item.tableName() + "): kept " + item.rowsKept() + ", erased " + item.rowsErased() + " - "
+                        + item.keptReason() + ": " + LegalGrounds.describe(item.keptReason(), Locale.ENGLISH)
+                        + (item.legalHoldId() == null ? "" : " (legal hold " + item.legalHoldId() + ")"));
+            }
+        }
+        if (evidence.isEmpty()) {
+            lines.addAll(legalHolds.keptBack(requestId));
+        }
+        if (lines.isEmpty()) {
+            return legalHoldActive ? "A legal hold is recorded for this request, but it keeps nothing the request"
+                    + " touches." : "Nothing kept back: no legal hold or retention rule applies.";
+        }
+        return String.join("\n", lines);
     }
 
     private String timeLeft(DsarRequest request) {

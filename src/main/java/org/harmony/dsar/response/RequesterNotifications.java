@@ -3,7 +3,10 @@ package org.harmony.dsar.response;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -11,9 +14,13 @@ import java.util.ResourceBundle;
 import org.harmony.dsar.deadline.DeadlineExtensions;
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.fulfilment.FulfilmentOutcomes;
+import org.harmony.dsar.fulfilment.SubjectErasure;
 import org.harmony.dsar.intake.AccessScope;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.legalhold.LegalGrounds;
+import org.harmony.dsar.lookup.DataSourceCatalogue;
+import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
 import org.harmony.dsar.mail.MailService;
 import org.harmony.dsar.mail.OutgoingMail;
 import org.harmony.dsar.requester.RequesterLinks;
@@ -33,15 +40,20 @@ public class RequesterNotifications {
     private final AccessPackages packages;
     private final FulfilmentOutcomes outcomes;
     private final DeadlineExtensions extensions;
+    private final SubjectErasure erasure;
+    private final DataSourceCatalogue catalogue;
 
     RequesterNotifications(RequestRepository requests, MailService mail, RequesterLinks links,
-            AccessPackages packages, FulfilmentOutcomes outcomes, DeadlineExtensions extensions) {
+            AccessPackages packages, FulfilmentOutcomes outcomes, DeadlineExtensions extensions,
+            SubjectErasure erasure, DataSourceCatalogue catalogue) {
         this.requests = requests;
         this.mail = mail;
         this.links = links;
         this.packages = packages;
         this.outcomes = outcomes;
         this.extensions = extensions;
+        this.erasure = erasure;
+        this.catalogue = catalogue;
     }
 
     /**
@@ -80,6 +92,7 @@ public class RequesterNotifications {
                 : format(request.dueAt().atZone(request.jurisdiction().zone()), request));
         model.put("changes", outcomes.lines(requestId));
         model.put("categoriesOnly", requests.accessScope(requestId) == AccessScope.CATEGORIES);
+        model.put("kept", kept(request).stream().map(Kept::asModel).toList());
         extensions.latest(requestId).ifPresent(extension -> {
             model.put("previousDueDate", format(extension.previousDueAt().atZone(request.jurisdiction().zone()), request));
             model.put("extensionReason", extension.reasonCode());
@@ -98,6 +111,32 @@ public class RequesterNotifications {
         });
         return mail.send(new OutgoingMail(idempotencyKey, requestId, to, template, request.language(),
                 model));
+    }
+
+    /** A source where an erasure kept records: how many, and the ground, in the requester's language. */
+    public record Kept(String source, int records, String reasonCode, String ground, boolean legalHold) {
+        /** As the templates read it. */
+        Map<String, Object> asModel() {
+            return Map.of("source", source, "records", records, "reasonCode", reasonCode, "ground", ground,
+                    "legalHold", legalHold);
+        }
+    }
+
+    /** What the erasure kept, per source and ground (the evidence), for the "what we kept and why" section. */
+    List<Kept> kept(DsarRequest request) {
+        Map<String, Kept> bySourceAndGround = new LinkedHashMap<>();
+        for (SubjectErasure.Evidence item : erasure.evidence(request.id())) {
+            if (item.rowsKept() == 0) {
+                continue;
+            }
+            String key = item.sourceName() + "|" + item.keptReason();
+            Kept earlier = bySourceAndGround.get(key);
+            String title = catalogue.find(item.sourceName()).map(Source::title).orElse(item.sourceName());
+            bySourceAndGround.put(key, new Kept(title, item.rowsKept() + (earlier == null ? 0 : earlier.records()),
+                    item.keptReason(), LegalGrounds.describe(item.keptReason(), request.language()),
+                    item.legalHoldId() != null || (earlier != null && earlier.legalHold())));
+        }
+        return new ArrayList<>(bySourceAndGround.values());
     }
 
     /** The request type in the requester's language, from {@code mail/request-types*.properties}. */

@@ -25,6 +25,11 @@ public final class DsarVariables {
     public static final ProcessVariable<Date> DUE_AT = ProcessVariable.of("dueAt", Date.class);
     public static final ProcessVariable<Boolean> IDENTITY_VERIFIED = ProcessVariable.of("identityVerified", Boolean.class);
     public static final ProcessVariable<Boolean> LEGAL_HOLD_ACTIVE = ProcessVariable.of("legalHoldActive", Boolean.class);
+    /**
+     * What the legal-hold check decided (decision table LegalHoldOutcome, then the legal review): PROCEED,
+     * PROCEED_PARTLY, LEGAL_REVIEW while the review is open, RECHECK after a release, DENY.
+     */
+    public static final ProcessVariable<String> LEGAL_HOLD_OUTCOME = ProcessVariable.of("legalHoldOutcome", String.class);
     public static final ProcessVariable<String> LOOKUP_SUMMARY = ProcessVariable.of("lookupSummary", String.class);
     public static final ProcessVariable<String> PACKAGE_SUMMARY = ProcessVariable.of("packageSummary", String.class);
     /** What fulfilment did (erasure, corrections, suppression), for the reviewer; counts and sources only. */

@@ -6,6 +6,7 @@ import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.legalhold.LegalHoldCheckService;
 import org.springframework.stereotype.Component;
 
+/** Runs the legal-hold and retention check; sets the counts the decision table LegalHoldOutcome reads. */
 @Component
 class CheckLegalHoldsDelegate implements JavaDelegate {
 
@@ -17,7 +18,11 @@ class CheckLegalHoldsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean active = legalHolds.check(DsarVariables.REQUEST_ID.from(execution));
-        DsarVariables.LEGAL_HOLD_ACTIVE.on(execution, active);
+        LegalHoldCheckService.CheckResult result = legalHolds.check(DsarVariables.REQUEST_ID.from(execution));
+        LegalHoldVariables.HOLDS_FOUND.on(execution, result.holdsFound());
+        LegalHoldVariables.SUBJECT_HOLDS.on(execution, result.subjectHolds());
+        LegalHoldVariables.RETENTION_KEEPS.on(execution, result.retentionKeeps());
+        LegalHoldVariables.EVERYTHING_KEPT.on(execution, result.everythingKept());
+        DsarVariables.LEGAL_HOLD_ACTIVE.on(execution, result.holdsFound() > 0);
     }
 }

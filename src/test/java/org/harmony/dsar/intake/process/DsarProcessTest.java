@@ -142,7 +142,7 @@ class DsarProcessTest {
                 "requestType", "ACCESS", "jurisdiction", "EU", "dueAt", DUE_AT, "responsePeriod", "P1M"));
         Assertions.assertThat(calledProcessInputs.get("LegalHoldCheckProcess")).isEqualTo(Map.of(
                 "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
-                "requestType", "ACCESS", "jurisdiction", "EU"));
+                "requestType", "ACCESS", "jurisdiction", "EU", "dueAt", DUE_AT));
         Assertions.assertThat(calledProcessInputs.get("FulfilmentProcess")).isEqualTo(Map.of(
                 "businessKey", REQUEST_REFERENCE, "requestId", "request-42", "requestReference", REQUEST_REFERENCE,
                 "requestType", "ACCESS", "jurisdiction", "EU", "dueAt", DUE_AT, "legalHoldActive", false));
@@ -238,6 +238,35 @@ class DsarProcessTest {
         assertThat(pi).isEnded().hasPassed("EndEvent_ResponseSent");
         Assertions.assertThat(sentMailTemplates).containsExactly("request-completed");
         Assertions.assertThat(trackedStages).containsExactly("FULFILLING", "IN_REVIEW", "COMPLETED");
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
+    void shouldSendTheDenialWithoutFulfilmentWhenLegalReviewDenies() {
+        mockCalledProcess("LegalHoldCheckProcess", Map.of("legalHoldActive", true, "legalHoldOutcome", "DENY",
+                "legalDenialReason", "LEGAL_HOLD"));
+
+        ProcessInstance pi = startBefore("CallActivity_CheckLegalHolds", requestVariables("ERASURE", "EU"));
+        execute(job("ServiceTask_SendDenial", pi));
+
+        assertThat(pi).isEnded().hasPassedInOrder("CallActivity_CheckLegalHolds", "Gateway_LegalHoldOutcome",
+                "ServiceTask_SendDenial", "EndEvent_RequestDenied").hasNotPassed("CallActivity_FulfilRequest");
+        assertThat(pi).variables().containsEntry("denialReason", "LEGAL_HOLD");
+        Assertions.assertThat(sentMailTemplates).containsExactly("request-denied");
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM})
+    void shouldFulfilWhatHoldsDoNotKeepWhenTheCheckProceedsPartly() {
+        mockCalledProcess("LegalHoldCheckProcess", Map.of("legalHoldActive", true, "legalHoldOutcome",
+                "PROCEED_PARTLY"));
+        mockCalledProcess("FulfilmentProcess", Map.of("fulfilmentNote", "Orders: kept 3"));
+
+        ProcessInstance pi = startBefore("CallActivity_CheckLegalHolds", requestVariables("ERASURE", "EU"));
+
+        assertThat(pi).hasPassed("Gateway_LegalHoldOutcome", "CallActivity_FulfilRequest")
+                .isWaitingAt("UserTask_ReviewResponse");
+        Assertions.assertThat(calledProcessInputs.get("FulfilmentProcess")).containsEntry("legalHoldActive", true);
     }
 
     @Test

@@ -1,0 +1,53 @@
+package org.harmony.dsar.legalhold.process;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.legalhold.LegalHoldCheckService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completion of "Legal review": refuses a decision that is incomplete (a denial without its reason code, a
+ * release without a hold the check found); the task stays open. A release is carried out here, in the completing
+ * transaction, so that the registry records who released the hold.
+ */
+@Component
+class CheckLegalReviewListener implements TaskListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckLegalReviewListener.class);
+
+    private final LegalHoldCheckService legalHolds;
+
+    CheckLegalReviewListener(LegalHoldCheckService legalHolds) {
+        this.legalHolds = legalHolds;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String requestId = DsarVariables.REQUEST_ID.from(task);
+        String decision = LegalHoldVariables.LEGAL_REVIEW_DECISION.fromOrNull(task);
+        String holdId = LegalHoldVariables.HOLD_TO_RELEASE.fromOrNull(task);
+        legalHolds.refusal(requestId, decision, LegalHoldVariables.LEGAL_DENIAL_REASON.fromOrNull(task), holdId)
+                .ifPresent(refusal -> {
+                    log.info("Legal review of request {} refused: {}", DsarVariables.REQUEST_REFERENCE.fromOrNull(task),
+                            refusal);
+                    throw new BadUserRequestException(refusal);
+                });
+        if (LegalHoldCheckService.RELEASE_HOLD.equals(decision)) {
+            legalHolds.releaseForReview(requestId, holdId, LegalHoldVariables.RELEASE_NOTE.fromOrNull(task),
+                    reviewer(task));
+        }
+    }
+
+    static String reviewer(DelegateTask task) {
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (current != null && current.getUserId() != null) {
+            return current.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "unknown";
+    }
+}

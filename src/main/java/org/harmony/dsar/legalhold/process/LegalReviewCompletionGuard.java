@@ -1,0 +1,41 @@
+package org.harmony.dsar.legalhold.process;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.task.Task;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.legalhold.LegalHoldCheckService;
+import org.harmony.dsar.system.process.TaskCompletionGuard;
+import org.springframework.stereotype.Component;
+
+/**
+ * The legal review's rules checked before an HTTP completion reaches the engine, so that the caller gets a 400 with
+ * the reason; {@link CheckLegalReviewListener} enforces the same inside the engine.
+ */
+@Component
+class LegalReviewCompletionGuard implements TaskCompletionGuard {
+
+    static final String LEGAL_REVIEW_TASK = "UserTask_LegalReview";
+
+    private final LegalHoldCheckService legalHolds;
+
+    LegalReviewCompletionGuard(LegalHoldCheckService legalHolds) {
+        this.legalHolds = legalHolds;
+    }
+
+    @Override
+    public Optional<String> refusal(Task task, Function<String, Object> values, String userId) {
+        if (!LEGAL_REVIEW_TASK.equals(task.getTaskDefinitionKey())
+                || !(values.apply(DsarVariables.REQUEST_ID.name()) instanceof String requestId)) {
+            return Optional.empty();
+        }
+        return legalHolds.refusal(requestId, text(values.apply(LegalHoldVariables.LEGAL_REVIEW_DECISION.name())),
+                text(values.apply(LegalHoldVariables.LEGAL_DENIAL_REASON.name())),
+                text(values.apply(LegalHoldVariables.HOLD_TO_RELEASE.name())));
+    }
+
+    private static String text(Object value) {
+        return value instanceof String text ? text : null;
+    }
+}

@@ -1,0 +1,24 @@
+package org.harmony.dsar.legalhold.process;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.legalhold.LegalHoldCheckService;
+import org.springframework.stereotype.Component;
+
+/** When "Legal review" is created: what the form lists (holds, retention rules, what would be kept), task-local. */
+@Component
+class PrepareLegalReviewListener implements TaskListener {
+
+    private final LegalHoldCheckService legalHolds;
+
+    PrepareLegalReviewListener(LegalHoldCheckService legalHolds) {
+        this.legalHolds = legalHolds;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        task.setVariableLocal(LegalHoldVariables.LEGAL_REVIEW_SUMMARY.name(),
+                legalHolds.reviewSummary(DsarVariables.REQUEST_ID.from(task)));
+    }
+}

@@ -1,0 +1,27 @@
+package org.harmony.dsar.legalhold.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.legalhold.LegalHoldCheckService;
+import org.springframework.stereotype.Component;
+
+/** Records the legal reviewer's decision in the audit trail; sets legalHoldOutcome from it. */
+@Component
+class RecordLegalReviewDelegate implements JavaDelegate {
+
+    private final LegalHoldCheckService legalHolds;
+
+    RecordLegalReviewDelegate(LegalHoldCheckService legalHolds) {
+        this.legalHolds = legalHolds;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String outcome = legalHolds.recordReview(DsarVariables.REQUEST_ID.from(execution),
+                LegalHoldVariables.LEGAL_REVIEW_DECISION.from(execution),
+                LegalHoldVariables.LEGAL_DENIAL_REASON.fromOrNull(execution),
+                LegalHoldVariables.HOLD_TO_RELEASE.fromOrNull(execution));
+        DsarVariables.LEGAL_HOLD_OUTCOME.on(execution, outcome);
+    }
+}

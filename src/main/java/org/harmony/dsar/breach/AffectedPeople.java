@@ -1,6 +1,7 @@
 package org.harmony.dsar.breach;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,11 +73,19 @@ class AffectedPeople {
         return new Scope(List.copyOf(sources), List.copyOf(categories));
     }
 
-    /** Writes everyone in the breach's sources to its recipients; returns how many were offered per source in all. */
+    /**
+     * Writes everyone in the breach's sources to its recipients, once per address. Sources that say where people
+     * live or which language they read go first, so that a person found in several sources keeps that.
+     */
     long find(Breach breach) {
         long offered = 0;
-        for (String name : breach.affectedSources()) {
-            DataSourceCatalogue.Source source = catalogue.source(name);
+        List<DataSourceCatalogue.Source> sources = breach.affectedSources().stream().map(catalogue::source)
+                .sorted(Comparator.comparing((DataSourceCatalogue.Source source) ->
+                        !("default".equals(source.connection())
+                                && recipients.describesRegionOrLanguage(source.subjects().query()))))
+                .toList();
+        for (DataSourceCatalogue.Source source : sources) {
+            String name = source.name();
             String query = source.subjects().query();
             offered += "default".equals(source.connection())
                     ? recipients.addFromQuery(breach.id(), name, query)

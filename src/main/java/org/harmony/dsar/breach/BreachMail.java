@@ -34,7 +34,10 @@ class BreachMail {
     Transport connect() throws MessagingException {
         Session session = sender.getSession();
         Transport transport = session.getTransport(sender.getProtocol() == null ? "smtp" : sender.getProtocol());
-        transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
+        // As JavaMailSenderImpl does: an empty user name (SMTP_USER unset) means no authentication.
+        boolean anonymous = sender.getUsername() == null || sender.getUsername().isEmpty();
+        transport.connect(sender.getHost(), sender.getPort(), anonymous ? null : sender.getUsername(),
+                anonymous ? null : sender.getPassword());
         return transport;
     }
 

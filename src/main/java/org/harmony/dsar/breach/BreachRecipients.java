@@ -47,6 +47,12 @@ class BreachRecipients {
     record Progress(long total, long sent, long failed, long pending) {
     }
 
+    /** Whether a subjects query on the engine's database says where people live or which language they read. */
+    boolean describesRegionOrLanguage(String subjectsQuery) {
+        Set<String> columns = columnsOf(subjectsQuery);
+        return columns.contains("region") || columns.contains("language");
+    }
+
     /**
      * Adds everyone the query finds who is not yet a recipient of the breach, inside the database (INSERT ...
      * SELECT): nothing passes through the JVM, whatever the number of people.

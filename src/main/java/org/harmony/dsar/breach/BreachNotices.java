@@ -157,9 +157,12 @@ public class BreachNotices {
                     breach.reference(), refused.size());
         }
         if (outage != null) {
-            throw new MailSendException("Breach " + breach.reference() + ": SMTP failed after " + accepted.size()
-                    + " of " + batch.size() + " notices in a batch; " + unsent.size() + " released for a retry",
-                    outage);
+            String message = "Breach " + breach.reference() + ": SMTP failed after " + accepted.size() + " of "
+                    + batch.size() + " notices in a batch; " + unsent.size() + " released for a retry";
+            // A refused-recipient exception names the address: keep it out of the job's stack trace (Cockpit).
+            throw outage instanceof SendFailedException
+                    ? new MailSendException(message + " (" + outage.getClass().getSimpleName() + ")")
+                    : new MailSendException(message, outage);
         }
     }
 

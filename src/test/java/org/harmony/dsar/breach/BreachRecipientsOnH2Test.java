@@ -70,22 +70,28 @@ class BreachRecipientsOnH2Test {
         recipients.addFromQuery(breachId, "customer-accounts", "SELECT email FROM sor.customer_account");
         long total = recipients.progress(breachId).total();
 
+        List<BreachRecipients.Recipient> a;
+        List<BreachRecipients.Recipient> b;
         try (Connection first = db.getConnection(); Connection second = db.getConnection()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
-            List<BreachRecipients.Recipient> a = recipients(first).claim(breachId, "a", 2, NOW, NOW.minusSeconds(300));
-            List<BreachRecipients.Recipient> b = recipients(second).claim(breachId, "b", 100, NOW, NOW.minusSeconds(300));
+            a = recipients(first).claim(breachId, "a", 2, NOW, NOW.minusSeconds(300));
+            b = recipients(second).claim(breachId, "b", 100, NOW, NOW.minusSeconds(300));
             first.commit();
             second.commit();
             assertThat(a).hasSize(2);
-            assertThat(b).hasSize((int) total - 2).extracting(BreachRecipients.Recipient::id)
+            // H2 skips more than the rows another claim holds (PostgreSQL exactly those): a concurrent sender may
+            // come away empty and end, while the holder goes on claiming. Never does it get a held row.
+            assertThat(b).extracting(BreachRecipients.Recipient::id)
                     .doesNotContainAnyElementsOf(a.stream().map(BreachRecipients.Recipient::id).toList());
         }
+        assertThat(recipients.claim(breachId, "b", 1000, NOW, NOW.minusSeconds(300)))
+                .as("the rest, once the claims are committed").hasSize((int) total - a.size() - b.size());
         assertThat(recipients.claim(breachId, "c", 100, NOW.plusSeconds(60), NOW.minusSeconds(240)))
                 .as("claims within their lease stay with their sender").isEmpty();
         assertThat(recipients.claimedByOthers(breachId)).isTrue();
 
-        List<BreachRecipients.Recipient> takenOver = recipients.claim(breachId, "c", 100, NOW.plusSeconds(600),
+        List<BreachRecipients.Recipient> takenOver = recipients.claim(breachId, "c", 1000, NOW.plusSeconds(600),
                 NOW.plusSeconds(300));
         assertThat(takenOver).hasSize((int) total);
         recipients.sent(List.of(new BreachRecipients.Delivery(takenOver.get(0).id(), "<id@harmony.example>", null)), NOW);

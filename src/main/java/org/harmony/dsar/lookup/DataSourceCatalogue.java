@@ -146,6 +146,10 @@ public class DataSourceCatalogue {
             } else {
                 require(source.http() != null && source.http().url() != null, source.name() + ": an http source needs http.url");
             }
+            if (source.subjects() != null) {
+                require(source.subjects().query() != null && source.type() == SourceType.JDBC,
+                        source.name() + ": subjects needs a query, on a jdbc source");
+            }
             if (source.keyedBy() != null) {
                 require(names.contains(source.keyedBy().source()),
                         source.name() + ": keyed-by names " + source.keyedBy().source() + ", which must come before it");
@@ -213,7 +217,8 @@ public class DataSourceCatalogue {
             List<Recipient> recipients,
             String retention,
             String origin,
-            Boolean providedBySubject) {
+            Boolean providedBySubject,
+            Subjects subjects) {
 
         public Source {
             type = type == null ? SourceType.JDBC : type;
@@ -230,6 +235,13 @@ public class DataSourceCatalogue {
         public List<Suppression> suppressionFor(RequestType type) {
             return suppression.stream().filter(s -> s.requestTypes().contains(type)).toList();
         }
+    }
+
+    /**
+     * Everyone the source holds data on, for breach notices: {@code query} (no parameters) returns a column
+     * {@code email} and optionally {@code region} (a jurisdiction code such as {@code US-CA}) and {@code language}.
+     */
+    public record Subjects(String query) {
     }
 
     /** Another source's results key this one: the values of its column become a list parameter. */

@@ -19,7 +19,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * with the language appended ({@code NAME_de.html}); English is the fallback. Editing a template needs no Java.
  */
 @Component
-class MailTemplates {
+public class MailTemplates {
 
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL);
 
@@ -42,7 +42,7 @@ class MailTemplates {
         return resolver;
     }
 
-    Rendered render(String template, Locale locale, Map<String, Object> model) {
+    public Rendered render(String template, Locale locale, Map<String, Object> model) {
         Context context = new Context(locale, model);
         String html = engine.process(localised(template, locale, ".html"), context);
         String text = engine.process(localised(template, locale, ".txt"), context);
@@ -66,6 +66,6 @@ class MailTemplates {
         return fallback;
     }
 
-    record Rendered(String subject, String text, String html) {
+    public record Rendered(String subject, String text, String html) {
     }
 }

@@ -1,0 +1,35 @@
+package org.harmony.dsar.breach.process;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.harmony.dsar.breach.BreachService;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completion of "Notify supervisory authority": records the notice (Art 33(5) record). A late notice without
+ * reasons is refused, and the task stays open.
+ */
+@Component
+class RecordAuthorityNoticeListener implements TaskListener {
+
+    private final BreachService breaches;
+
+    RecordAuthorityNoticeListener(BreachService breaches) {
+        this.breaches = breaches;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        try {
+            breaches.recordAuthorityNotice(BreachVariables.BREACH_ID.from(task),
+                    BreachVariables.AUTHORITY_NAME.from(task), BreachVariables.AUTHORITY_REFERENCE.from(task),
+                    BreachVariables.AUTHORITY_DELAY_REASON.fromOrNull(task),
+                    user == null ? task.getAssignee() : user.getUserId());
+        } catch (BreachService.AuthorityNoticeRefused e) {
+            throw new BadUserRequestException(e.getMessage());
+        }
+    }
+}

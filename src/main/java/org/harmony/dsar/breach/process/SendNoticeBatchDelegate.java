@@ -1,0 +1,27 @@
+package org.harmony.dsar.breach.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.harmony.dsar.breach.BreachNotices;
+import org.springframework.stereotype.Component;
+
+/**
+ * One sender's job: claims and sends batches of notices for a bounded time, then says whether to go on
+ * ({@code senderOutcome}, local to the sender). SMTP failures are not caught: the job retries, then an incident.
+ */
+@Component
+class SendNoticeBatchDelegate implements JavaDelegate {
+
+    private final BreachNotices notices;
+
+    SendNoticeBatchDelegate(BreachNotices notices) {
+        this.notices = notices;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        BreachNotices.SlotOutcome outcome = notices.sendBatches(BreachVariables.BREACH_ID.from(execution),
+                execution.getProcessInstanceId() + "/" + execution.getId());
+        execution.setVariableLocal(BreachVariables.SENDER_OUTCOME.name(), outcome.name());
+    }
+}

@@ -108,7 +108,8 @@ public class BreachNotices {
 
     private void send(Breach breach, List<BreachRecipients.Recipient> batch,
             Map<String, MailTemplates.Rendered> rendered) {
-        List<BreachRecipients.Delivery> accepted = new ArrayList<>(batch.size());
+        List<BreachRecipients.Delivery> accepted = new ArrayList<>(properties.recordEvery());
+        int acceptedInBatch = 0;
         List<BreachRecipients.Delivery> refused = new ArrayList<>();
         List<Long> unsent = new ArrayList<>();
         MessagingException outage = null;
@@ -128,6 +129,13 @@ public class BreachNotices {
                 try {
                     BreachMail.send(transport, mail.compose(recipient.email(), key, notice(breach, recipient, rendered)));
                     accepted.add(new BreachRecipients.Delivery(recipient.id(), mail.messageId(key), null));
+                    acceptedInBatch++;
+                    if (accepted.size() >= properties.recordEvery()) {
+                        Instant at = clock.instant();
+                        List<BreachRecipients.Delivery> group = List.copyOf(accepted);
+                        ownTransaction.executeWithoutResult(status -> recipients.sent(group, at));
+                        accepted.clear();
+                    }
                 } catch (AddressException e) {
                     refused.add(new BreachRecipients.Delivery(recipient.id(), null, "invalid address"));
                 } catch (SendFailedException e) {
@@ -157,7 +165,7 @@ public class BreachNotices {
                     breach.reference(), refused.size());
         }
         if (outage != null) {
-            String message = "Breach " + breach.reference() + ": SMTP failed after " + accepted.size() + " of "
+            String message = "Breach " + breach.reference() + ": SMTP failed after " + acceptedInBatch + " of "
                     + batch.size() + " notices in a batch; " + unsent.size() + " released for a retry";
             // A refused-recipient exception names the address: keep it out of the job's stack trace (Cockpit).
             throw outage instanceof SendFailedException

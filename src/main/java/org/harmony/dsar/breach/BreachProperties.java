@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease                a claim older than this is taken over by another sender (its node crashed)
  * @param jobTimeBox           a sending job stops claiming after this long and hands over to a new job, far below
  *                             the job executor's lock time
+ * @param recordEvery          accepted notices are recorded as sent in groups of this many while a batch is sent:
+ *                             a node that dies mid-batch can have sent at most this many per sender unrecorded,
+ *                             and those are sent again (with the same Message-ID) after the lease
  */
 @ConfigurationProperties("dsar.breach")
 public record BreachProperties(
@@ -27,5 +30,13 @@ public record BreachProperties(
         @DefaultValue("4") int sendingSlots,
         @DefaultValue("100") int batchSize,
         @DefaultValue("PT5M") Duration lease,
-        @DefaultValue("PT60S") Duration jobTimeBox) {
+        @DefaultValue("PT60S") Duration jobTimeBox,
+        @DefaultValue("10") int recordEvery) {
+
+    public BreachProperties {
+        if (recordEvery < 1 || recordEvery > batchSize) {
+            throw new IllegalArgumentException("dsar.breach.record-every must be between 1 and batch-size ("
+                    + batchSize + "), not " + recordEvery);
+        }
+    }
 }

@@ -66,6 +66,6 @@ class BreachDeadlinesTest {
     private BreachDeadlines deadlines(int promiseBusinessDays) {
         return new BreachDeadlines(extension.getProcessEngine().getDecisionService(), calendars,
                 new BreachProperties(promiseBusinessDays, "EU", Duration.ofHours(72), 4, 100, Duration.ofMinutes(5),
-                        Duration.ofSeconds(60)));
+                        Duration.ofSeconds(60), 10));
     }
 }

@@ -158,7 +158,8 @@ class BreachRecipients {
     /** Records the notices the SMTP server accepted, with the Message-ID each carried. */
     void sent(List<Delivery> deliveries, Instant at) {
         template.batchUpdate("""
-                UPDATE breach_recipient SET status = 'SENT', sent_at = ?, message_id = ?, claimed_by = NULL,
+                UPDATE breach_recipient SET status = 'SENT', sent_at = ?, message_id = ?, sent_by = claimed_by,
+                    claimed_by = NULL,
                     last_error = NULL WHERE id = ?
                 """, deliveries.stream().map(d -> new Object[] {Timestamp.from(at), d.messageId(), d.recipientId()})
                 .toList());

@@ -60,7 +60,12 @@ final class FaultEnvironment implements AutoCloseable {
                 "--dsar.api.rate-limit.requests=100000",
                 // A crashed node's locked jobs are taken over once their lock expires (default 5 minutes).
                 "--camunda.bpm.job-execution.lock-time-in-millis=20000",
+                // A crashed node's claimed breach recipients likewise (default 5 minutes).
+                "--dsar.breach.lease=PT30S",
+                // Breach senders hand over to new jobs often, so that every node's job executor takes part.
+                "--dsar.breach.job-time-box=PT5S",
                 "--camunda.bpm.job-execution.wait-time-in-millis=200",
+                "--camunda.bpm.job-execution.max-wait=1000",
                 "--camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=" + retryCycle,
                 "--logging.level.root=WARN",
                 "--logging.level.org.harmony.dsar=WARN");

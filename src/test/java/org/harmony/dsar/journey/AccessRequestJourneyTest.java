@@ -2,15 +2,9 @@ package org.harmony.dsar.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
@@ -205,20 +199,5 @@ class AccessRequestJourneyTest extends JourneyTestSupport {
 
     private static String verifyPath(String reference) {
         return "/api/requests/" + reference + "/verification";
-    }
-
-    private static String relative(String link) {
-        URI uri = URI.create(link);
-        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    }
-
-    private static Map<String, String> unzip(byte[] zip) throws IOException {
-        Map<String, String> files = new HashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return files;
     }
 }

@@ -2,15 +2,10 @@ package org.harmony.dsar.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
@@ -343,16 +338,6 @@ class IdentityVerificationJourneyTest extends JourneyTestSupport {
                 .toList();
     }
 
-    private static Map<String, String> unzip(byte[] zip) throws IOException {
-        Map<String, String> files = new HashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return files;
-    }
-
     private static byte[] pdf() {
         return "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     }
@@ -375,10 +360,5 @@ class IdentityVerificationJourneyTest extends JourneyTestSupport {
 
     private static String queryParam(String link, String name) {
         return UriComponentsBuilder.fromUriString(link).build().getQueryParams().getFirst(name);
-    }
-
-    private static String relative(String link) {
-        URI uri = URI.create(link);
-        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 }

@@ -25,9 +25,11 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 /**
- * One personal data breach, two engine nodes on one PostgreSQL: both send notices (the recipients record which
- * node sent them); one node is killed (SIGKILL) mid-sending and the other finishes, taking over the dead node's jobs
- * and claims. Every affected person gets the notice; repeats are bounded by what a sender sends between two
+ * One personal data breach, two engine nodes on one PostgreSQL: the sending is shared through the database (jobs
+ * and claimed recipients), and the recipients record which node sent them. One node is killed (SIGKILL) mid-sending
+ * and the other finishes, taking over the dead node's jobs and claims, so both nodes sent notices of the breach.
+ * (Whether both send while both live depends on job acquisition: the hand-over timers go to whichever node polls
+ * first, usually but not always both.) Every affected person gets the notice; repeats are bounded by what a sender sends between two
  * records (dsar.breach.record-every) and carry the same Message-ID.
  */
 class BreachTwoNodesIT {
@@ -50,8 +52,8 @@ class BreachTwoNodesIT {
             HttpResponse<String> recorded = recordBreach(first);
             assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
 
-            await(environment, "both nodes sending", Duration.ofMinutes(3), () -> nodesThatSent(environment) >= 2
-                    && sent(environment) >= RECIPIENTS / 10);
+            await(environment, "a tenth sent", Duration.ofMinutes(3), () -> sent(environment) >= RECIPIENTS / 10);
+            long nodesBeforeKill = nodesThatSent(environment);
             first.kill();
             long sentWhenKilled = sent(environment);
             long total = environment.count("SELECT COUNT(*) FROM breach_recipient");
@@ -72,8 +74,9 @@ class BreachTwoNodesIT {
                     .isEqualTo(total);
             assertThat(environment.count("SELECT COUNT(*) FROM breach_recipient WHERE status <> 'SENT'")).isZero();
             assertThat(environment.count("SELECT COUNT(*) FROM act_ru_incident")).as("incidents").isZero();
-            System.out.printf("BreachTwoNodesIT: %d sent when node A died, %d repeated, %d nodes sent%n",
-                    sentWhenKilled, repeats, nodesThatSent(environment));
+            assertThat(nodesThatSent(environment)).as("nodes that sent notices of the one breach").isEqualTo(2);
+            System.out.printf("BreachTwoNodesIT: %d sent when node A died, by %d node(s) then; %d repeated%n",
+                    sentWhenKilled, nodesBeforeKill, repeats);
         }
     }
 

@@ -3,8 +3,8 @@ package org.harmony.dsar.breach.process;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.harmony.dsar.breach.BreachService;
+import org.harmony.dsar.system.process.TaskActors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +22,11 @@ class RecordAuthorityNoticeListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         try {
             breaches.recordAuthorityNotice(BreachVariables.BREACH_ID.from(task),
                     BreachVariables.AUTHORITY_NAME.from(task), BreachVariables.AUTHORITY_REFERENCE.from(task),
                     BreachVariables.AUTHORITY_DELAY_REASON.fromOrNull(task),
-                    user == null ? task.getAssignee() : user.getUserId());
+                    TaskActors.completedBy(task));
         } catch (BreachService.AuthorityNoticeRefused e) {
             throw new BadUserRequestException(e.getMessage());
         }

@@ -1,11 +1,13 @@
 package org.harmony.dsar.legalhold.process;
 
+import java.util.Objects;
+
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.legalhold.LegalHoldCheckService;
+import org.harmony.dsar.system.process.TaskActors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,15 +41,7 @@ class CheckLegalReviewListener implements TaskListener {
                 });
         if (LegalHoldCheckService.RELEASE_HOLD.equals(decision)) {
             legalHolds.releaseForReview(requestId, holdId, LegalHoldVariables.RELEASE_NOTE.fromOrNull(task),
-                    reviewer(task));
+                    Objects.requireNonNullElse(TaskActors.completedBy(task), "unknown"));
         }
-    }
-
-    static String reviewer(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (current != null && current.getUserId() != null) {
-            return current.getUserId();
-        }
-        return task.getAssignee() != null ? task.getAssignee() : "unknown";
     }
 }

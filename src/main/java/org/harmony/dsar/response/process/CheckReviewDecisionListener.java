@@ -3,9 +3,9 @@ package org.harmony.dsar.response.process;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.response.ReviewRules;
+import org.harmony.dsar.system.process.TaskActors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,7 +31,7 @@ class CheckReviewDecisionListener implements TaskListener {
         String requestId = DsarVariables.REQUEST_ID.from(task);
         String decision = DsarVariables.REVIEW_DECISION.fromOrNull(task);
         String denialReason = DsarVariables.DENIAL_REASON.fromOrNull(task);
-        String reviewer = reviewer(task);
+        String reviewer = TaskActors.completedBy(task);
         try {
             rules.check(requestId, decision, denialReason, reviewer);
         } catch (ReviewRules.ReviewRefusedException e) {
@@ -40,10 +40,5 @@ class CheckReviewDecisionListener implements TaskListener {
             throw new BadUserRequestException(e.getMessage());
         }
         rules.recordDecision(requestId, decision, ReviewRules.DENY.equals(decision) ? denialReason : null, reviewer);
-    }
-
-    static String reviewer(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
     }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.response.ReviewRules;
 import org.harmony.dsar.system.process.ElementProperties;
+import org.harmony.dsar.system.process.TaskActors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ class RecordTaskCompletionListener {
             return;
         }
         String requestId = DsarVariables.REQUEST_ID.fromOrNull(task);
-        String completedBy = CheckReviewDecisionListener.reviewer(task);
+        String completedBy = TaskActors.completedBy(task);
         if (requestId != null && completedBy != null) {
             rules.recordTaskCompleted(requestId, task.getTaskDefinitionKey(), completedBy);
         }

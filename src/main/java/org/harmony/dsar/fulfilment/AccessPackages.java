@@ -88,7 +88,7 @@ public class AccessPackages {
         List<LookupResult> results = lookup.results(requestId).stream()
                 .filter(r -> request.type() != RequestType.PORTABILITY || r.source().providedBySubject())
                 .toList();
-        boolean categoriesOnly = requests.accessScope(requestId) == AccessScope.CATEGORIES;
+        boolean categoriesOnly = request.accessScope() == AccessScope.CATEGORIES;
         Instant now = clock.instant();
         String packageId = UUID.randomUUID().toString();
         Path dir = properties.packagesDir().toAbsolutePath().normalize();

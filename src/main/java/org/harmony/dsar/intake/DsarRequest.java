@@ -19,7 +19,8 @@ public record DsarRequest(
         Instant receivedAt,
         Instant dueAt,
         Instant verifiedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        AccessScope accessScope) {
 
     /** Someone acting for the data subject. */
     public record Agent(String name, String email, String relationship) {

@@ -62,7 +62,7 @@ class IntakeService {
                 body.language() == null ? Locale.ENGLISH : Locale.forLanguageTag(body.language()),
                 RequestStage.RECEIVED,
                 clock.instant(),
-                null, null, null);
+                null, null, null, AccessScope.FULL);
         requests.insert(request);
         events.record(request.id(), "RECEIVED", "type=" + request.type() + " jurisdiction="
                 + request.jurisdiction().code() + (agent == null ? "" : " via agent"));

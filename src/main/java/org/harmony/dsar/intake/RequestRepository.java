@@ -96,12 +96,6 @@ public class RequestRepository {
                 .param("dataPoints", dataPointsJson).param("id", id).update();
     }
 
-    /** How much the request discloses; {@link AccessScope#FULL} unless verification narrowed it. */
-    public AccessScope accessScope(String id) {
-        return jdbc.sql("SELECT access_scope FROM dsar_request WHERE id = :id").param("id", id)
-                .query((rs, row) -> AccessScope.valueOf(rs.getString(1))).single();
-    }
-
     public void updateAccessScope(String id, AccessScope scope) {
         jdbc.sql("UPDATE dsar_request SET access_scope = :scope WHERE id = :id")
                 .param("scope", scope.name()).param("id", id).update();
@@ -131,7 +125,8 @@ public class RequestRepository {
                 instant(rs, "received_at"),
                 instant(rs, "due_at"),
                 instant(rs, "verified_at"),
-                instant(rs, "completed_at"));
+                instant(rs, "completed_at"),
+                AccessScope.valueOf(rs.getString("access_scope")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

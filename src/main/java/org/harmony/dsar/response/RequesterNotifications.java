@@ -91,7 +91,7 @@ public class RequesterNotifications {
         model.put("dueDate", request.dueAt() == null ? null
                 : format(request.dueAt().atZone(request.jurisdiction().zone()), request));
         model.put("changes", outcomes.lines(requestId));
-        model.put("categoriesOnly", requests.accessScope(requestId) == AccessScope.CATEGORIES);
+        model.put("categoriesOnly", request.accessScope() == AccessScope.CATEGORIES);
         model.put("kept", kept(request).stream().map(Kept::asModel).toList());
         extensions.latest(requestId).ifPresent(extension -> {
             model.put("previousDueDate", format(extension.previousDueAt().atZone(request.jurisdiction().zone()), request));

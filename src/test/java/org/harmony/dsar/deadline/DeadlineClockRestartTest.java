@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.harmony.dsar.intake.AccessScope;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.Jurisdiction;
 import org.harmony.dsar.intake.RequestEvents;
@@ -51,6 +52,6 @@ class DeadlineClockRestartTest {
     private static DsarRequest ukRequest(Instant receivedAt) {
         return new DsarRequest("request-42", "DSAR-AAAAA-BBBBB", RequestType.ACCESS, Jurisdiction.UK,
                 "someone@example.org", "Someone", null, null, null, Locale.ENGLISH, RequestStage.VERIFYING_IDENTITY,
-                receivedAt, Instant.parse("2026-02-05T23:59:59Z"), null, null);
+                receivedAt, Instant.parse("2026-02-05T23:59:59Z"), null, null, AccessScope.FULL);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.harmony.dsar.intake.AccessScope;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.Jurisdiction;
 import org.harmony.dsar.intake.RequestStage;
@@ -156,7 +157,8 @@ class DeadlineServiceTest {
     private static DsarRequest dueOn(String lastDay) {
         return new DsarRequest("id", "DSAR-TEST0-00001", RequestType.ACCESS, Jurisdiction.UK, "a@example.org", "A",
                 null, null, null, Locale.ENGLISH, RequestStage.RECEIVED, Instant.parse("2026-12-01T10:00:00Z"),
-                LocalDate.parse(lastDay).atTime(23, 59, 59).atZone(Jurisdiction.UK.zone()).toInstant(), null, null);
+                LocalDate.parse(lastDay).atTime(23, 59, 59).atZone(Jurisdiction.UK.zone()).toInstant(), null, null,
+                AccessScope.FULL);
     }
 
     @Test

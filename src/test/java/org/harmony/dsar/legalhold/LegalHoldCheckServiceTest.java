@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.harmony.dsar.intake.AccessScope;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.Jurisdiction;
 import org.harmony.dsar.intake.RequestEvents;
@@ -74,7 +75,8 @@ class LegalHoldCheckServiceTest {
                 """).param("id", requestId).param("reference", "DSAR-" + requestId.substring(8, 18))
                 .param("email", EMAIL).param("at", Timestamp.from(NOW)).update();
         DsarRequest request = new DsarRequest(requestId, "DSAR-TEST", RequestType.ERASURE, Jurisdiction.EU, EMAIL,
-                "Held Subject", null, null, null, Locale.ENGLISH, RequestStage.RECEIVED, NOW, null, null, null);
+                "Held Subject", null, null, null, Locale.ENGLISH, RequestStage.RECEIVED, NOW, null, null, null,
+                AccessScope.FULL);
         when(requests.get(requestId)).thenReturn(request);
         when(lookup.subjectOf(request)).thenReturn(SubjectParameters.of(EMAIL, Map.of()));
         registry = new LegalHoldRegistry(jdbc, catalogue, clock);

@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -94,15 +96,14 @@ public class AccessPackages {
         Path dir = properties.packagesDir().toAbsolutePath().normalize();
         Path file = dir.resolve(packageId + ".zip");
         Written written = write(dir, file, request, results, categoriesOnly, now);
-        Instant expiresAt = now.plus(properties.packageTtl());
+        discardUnreleased(requestId, "superseded");
         jdbc.sql("""
-                INSERT INTO access_package (id, request_id, created_at, expires_at, size_bytes, sha256, file_path)
-                VALUES (:id, :requestId, :createdAt, :expiresAt, :size, :sha256, :file)
+                INSERT INTO access_package (id, request_id, created_at, size_bytes, sha256, file_path)
+                VALUES (:id, :requestId, :createdAt, :size, :sha256, :file)
                 """)
                 .param("id", packageId)
                 .param("requestId", requestId)
                 .param("createdAt", Timestamp.from(now))
-                .param("expiresAt", Timestamp.from(expiresAt))
                 .param("size", written.size())
                 .param("sha256", written.sha256())
                 .param("file", file.toString())
@@ -113,22 +114,129 @@ public class AccessPackages {
                 + " bytes=" + written.size() + " sha256=" + written.sha256());
         log.info("Request {}: package of {} bytes built from {} sources", request.reference(), written.size(),
                 results.size());
-        return "%s%d records from %d sources; zip of %,d bytes; SHA-256 %s; downloadable until %s".formatted(
+        return ("%s%d records from %d sources; zip of %,d bytes; SHA-256 %s; released only with the approved response"
+                + " mail, then downloadable for %d days").formatted(
                 categoriesOnly ? "CATEGORIES ONLY (identity not verified for specific pieces): no records disclosed; "
                         : "",
-                records, results.size(), written.size(), written.sha256(), expiresAt);
+                records, results.size(), written.size(), written.sha256(), properties.packageTtl().toDays());
     }
 
-    /** The newest package of the request, if one was built. */
+    /** The newest package of the request, if one was built (released or not, deleted or not). */
     public Optional<Package> latest(String requestId) {
         return jdbc.sql("""
-                SELECT id, created_at, expires_at, size_bytes, sha256 FROM access_package
+                SELECT id, created_at, released_at, expires_at, deleted_at, size_bytes, sha256 FROM access_package
                 WHERE request_id = :requestId ORDER BY created_at DESC
                 """)
                 .param("requestId", requestId)
                 .query((rs, row) -> new Package(rs.getString("id"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("expires_at").toInstant(), rs.getLong("size_bytes"), rs.getString("sha256")))
+                        instant(rs.getTimestamp("released_at")), instant(rs.getTimestamp("expires_at")),
+                        instant(rs.getTimestamp("deleted_at")), rs.getLong("size_bytes"), rs.getString("sha256")))
                 .list().stream().findFirst();
+    }
+
+    /**
+     * Releases the request's package with the approved response: its download period starts now, so a long review
+     * never mails a link that no longer works. Idempotent: a repeated response job keeps the first release.
+     *
+     * @return the released package, if the request has one
+     */
+    @Transactional
+    public Optional<Package> release(String requestId) {
+        Instant now = clock.instant();
+        int released = jdbc.sql("""
+                UPDATE access_package SET released_at = :now, expires_at = :expiresAt
+                WHERE request_id = :requestId AND released_at IS NULL AND deleted_at IS NULL
+                """)
+                .param("now", Timestamp.from(now))
+                .param("expiresAt", Timestamp.from(now.plus(properties.packageTtl())))
+                .param("requestId", requestId)
+                .update();
+        if (released > 0) {
+            events.record(requestId, "PACKAGE_RELEASED", "downloadableFor=" + properties.packageTtl());
+        }
+        return latest(requestId).filter(latest -> latest.isDownloadable(now));
+    }
+
+    /**
+     * Deletes the packages of the request that were never released (a denial, a send-back, a new build): the file
+     * once the transaction commits, the row marked deleted. Nothing unapproved stays behind.
+     */
+    @Transactional
+    public int discardUnreleased(String requestId, String why) {
+        Instant now = clock.instant();
+        List<String> files = jdbc.sql("""
+                SELECT file_path FROM access_package
+                WHERE request_id = :requestId AND released_at IS NULL AND deleted_at IS NULL
+                """)
+                .param("requestId", requestId).query(String.class).list();
+        if (files.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("""
+                UPDATE access_package SET deleted_at = :now, content = NULL
+                WHERE request_id = :requestId AND released_at IS NULL AND deleted_at IS NULL
+                """)
+                .param("now", Timestamp.from(now)).param("requestId", requestId).update();
+        afterCommit(() -> files.forEach(AccessPackages::deleteQuietly));
+        events.record(requestId, "PACKAGE_DISCARDED", "reason=" + why + " packages=" + files.size());
+        return files.size();
+    }
+
+    /** File names (package ids) in the packages directory that a row still needs: released and not yet expired, or awaiting review. */
+    private Set<String> filesInUse() {
+        return Set.copyOf(jdbc.sql("""
+                SELECT p.file_path FROM access_package p JOIN dsar_request r ON r.id = p.request_id
+                WHERE p.deleted_at IS NULL AND (p.released_at IS NOT NULL OR r.ended_at IS NULL)
+                """).query(String.class).list().stream()
+                .map(file -> Path.of(file).getFileName().toString()).toList());
+    }
+
+    /** Deletes every file in the packages directory that no package in use points to; returns how many. */
+    public int deleteOrphanFiles() {
+        Path dir = properties.packagesDir().toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        Set<String> inUse = filesInUse();
+        int deleted = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                if (Files.isRegularFile(file) && !inUse.contains(file.getFileName().toString())
+                        && !recentlyWritten(file)) {
+                    deleteQuietly(file.toString());
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Packages directory could not be listed", e);
+        }
+        return deleted;
+    }
+
+    /** A package being written now (its row not yet committed) is left alone. */
+    private boolean recentlyWritten(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isAfter(clock.instant().minusSeconds(3600));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
     }
 
     /** The package's content as a stream; the caller closes it. */
@@ -165,9 +273,24 @@ public class AccessPackages {
         return expired.size();
     }
 
-    public record Package(String id, Instant createdAt, Instant expiresAt, long sizeBytes, String sha256) {
+    /**
+     * A built package. {@code releasedAt} and {@code expiresAt} are null until the approved response released it;
+     * {@code deletedAt} is set once its file is gone (discarded or expired).
+     */
+    public record Package(String id, Instant createdAt, Instant releasedAt, Instant expiresAt, Instant deletedAt,
+            long sizeBytes, String sha256) {
+
+        public boolean isReleased() {
+            return releasedAt != null;
+        }
+
         public boolean isExpired(Instant now) {
-            return expiresAt.isBefore(now);
+            return deletedAt != null || (expiresAt != null && expiresAt.isBefore(now));
+        }
+
+        /** Whether the requester may download it now: approved, sent and within its download period. */
+        public boolean isDownloadable(Instant now) {
+            return isReleased() && !isExpired(now);
         }
     }
 

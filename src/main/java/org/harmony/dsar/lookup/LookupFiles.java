@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -75,6 +77,19 @@ class LookupFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Lookup records could not be read from " + file, e);
+        }
+    }
+
+    /** The requests that have lookup files on this node. */
+    Set<String> requestIds() {
+        if (!Files.isDirectory(root)) {
+            return Set.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString())
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Lookup records directory could not be listed", e);
         }
     }
 

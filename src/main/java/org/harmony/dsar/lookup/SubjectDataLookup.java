@@ -7,12 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestEvents;
@@ -40,24 +37,27 @@ public class SubjectDataLookup {
     private final JdbcClient jdbc;
     private final RequestRepository requests;
     private final RequestEvents events;
-    private final ObjectMapper json;
+    private final VerifiedIdentifiers identifiers;
     private final Clock clock;
 
     SubjectDataLookup(DataSourceCatalogue catalogue, SourceReader reader, LookupFiles files, JdbcClient jdbc,
-            RequestRepository requests, RequestEvents events, ObjectMapper json, Clock clock) {
+            RequestRepository requests, RequestEvents events, VerifiedIdentifiers identifiers, Clock clock) {
         this.catalogue = catalogue;
         this.reader = reader;
         this.files = files;
         this.jdbc = jdbc;
         this.requests = requests;
         this.events = events;
-        this.json = json;
+        this.identifiers = identifiers;
         this.clock = clock;
     }
 
-    /** The parameters that find the request's subject: email and the data points the requester gave. */
+    /**
+     * The parameters that find the request's subject: the identifiers verified for it, never a data point the
+     * requester merely typed ({@link VerifiedIdentifiers}).
+     */
     public SubjectParameters subjectOf(DsarRequest request) {
-        return SubjectParameters.of(request.email(), dataPoints(request));
+        return identifiers.parametersOf(request.id());
     }
 
     /** Looks the subject up in one source, replacing that source's earlier result for the request. */
@@ -142,19 +142,14 @@ public class SubjectDataLookup {
         }
     }
 
-    /** Removes the records the lookups of a request found (after the download window). */
+    /** Removes the records the lookups of a request found, on this node, and the copy of them in the table. */
     public void deleteRecords(String requestId) {
         files.deleteAll(requestId);
     }
 
-    private Map<String, String> dataPoints(DsarRequest request) {
-        if (request.dataPointsJson() == null || request.dataPointsJson().isBlank()) {
-            return Map.of();
-        }
-        try {
-            return json.readValue(request.dataPointsJson(), new TypeReference<>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored data points are not valid JSON", e);
-        }
+    /** The requests whose lookup records are on this node's disk. */
+    public Set<String> requestsWithRecords() {
+        return files.requestIds();
     }
+
 }

@@ -39,18 +39,17 @@ class RequesterController {
                 request.receivedAt(),
                 request.dueAt() == null ? null : request.dueAt().atZone(request.jurisdiction().zone()).toLocalDate(),
                 request.completedAt(),
-                packages.latest(request.id()).filter(p -> !p.isExpired(Instant.now())).isPresent());
+                packages.latest(request.id()).filter(p -> p.isDownloadable(Instant.now())).isPresent());
     }
 
     @GetMapping("/api/requests/{reference}/package")
     ResponseEntity<Resource> download(@PathVariable String reference, @RequestParam(required = false) String token) {
         DsarRequest request = tokens.requestFor(reference, token);
-        AccessPackages.Package latest = packages.latest(request.id()).orElseThrow(() -> request.stage()
-                == RequestStage.COMPLETED ? expired() : new ApiProblem(
-                HttpStatus.NOT_FOUND, "package-not-ready", "No package yet",
-                "Your data package is not ready yet. We will email you when it is."));
-        if (latest.isExpired(Instant.now())) {
-            throw expired();
+        AccessPackages.Package latest = packages.latest(request.id())
+                .filter(p -> p.isReleased() || request.stage() == RequestStage.COMPLETED)
+                .orElseThrow(() -> request.stage() == RequestStage.COMPLETED ? expired() : notReady());
+        if (!latest.isReleased() || latest.isExpired(Instant.now())) {
+            throw latest.isReleased() ? expired() : notReady();
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
@@ -60,6 +59,12 @@ class RequesterController {
                 .header("X-Content-SHA256", latest.sha256())
                 .contentLength(latest.sizeBytes())
                 .body(new InputStreamResource(packages.open(latest.id())));
+    }
+
+    /** Before an officer approved the response and it was mailed, nothing can be downloaded. */
+    private static ApiProblem notReady() {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "package-not-ready", "No package yet",
+                "Your data package is not ready yet. We will email you when it is.");
     }
 
     private static ApiProblem expired() {

@@ -1,5 +1,6 @@
 package org.harmony.dsar.response;
 
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -42,10 +43,11 @@ public class RequesterNotifications {
     private final DeadlineExtensions extensions;
     private final SubjectErasure erasure;
     private final DataSourceCatalogue catalogue;
+    private final Clock clock;
 
     RequesterNotifications(RequestRepository requests, MailService mail, RequesterLinks links,
             AccessPackages packages, FulfilmentOutcomes outcomes, DeadlineExtensions extensions,
-            SubjectErasure erasure, DataSourceCatalogue catalogue) {
+            SubjectErasure erasure, DataSourceCatalogue catalogue, Clock clock) {
         this.requests = requests;
         this.mail = mail;
         this.links = links;
@@ -54,6 +56,7 @@ public class RequesterNotifications {
         this.extensions = extensions;
         this.erasure = erasure;
         this.catalogue = catalogue;
+        this.clock = clock;
     }
 
     /**
@@ -64,6 +67,16 @@ public class RequesterNotifications {
     public boolean notify(String requestId, String template, String idempotencyKey, Map<String, Object> extra) {
         DsarRequest request = requests.get(requestId);
         return send(request, request.email(), template, idempotencyKey, extra);
+    }
+
+    /**
+     * The approved response: releases the package (its download period starts now) and mails the response with its
+     * link, in one transaction. Nothing is downloadable before this step runs.
+     */
+    @Transactional
+    public boolean sendResponse(String requestId, String template, String idempotencyKey) {
+        packages.release(requestId);
+        return notify(requestId, template, idempotencyKey, Map.of());
     }
 
     /**
@@ -105,7 +118,7 @@ public class RequesterNotifications {
         if (request.agent() != null) {
             model.put("agentName", request.agent().name());
         }
-        packages.latest(requestId).ifPresent(latest -> {
+        packages.latest(requestId).filter(latest -> latest.isDownloadable(clock.instant())).ifPresent(latest -> {
             model.put("packageUrl", links.packageUrl(request.reference(), token));
             model.put("packageExpiryDate", format(latest.expiresAt().atZone(request.jurisdiction().zone()), request));
         });

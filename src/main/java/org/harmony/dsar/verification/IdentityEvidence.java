@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestEvents;
 import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.intake.RequestStage;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.system.Sha256;
 import org.slf4j.Logger;
@@ -34,6 +35,8 @@ public class IdentityEvidence {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityEvidence.class);
     /** The declaration a requester signs by typing their name (CCPA 11 CCR 7062(c)). */
+    /** The refusal of evidence sent when verification no longer waits for it. */
+    public static final String NOT_WAITING = "not-waiting-for-identity";
     public static final String DECLARATION = "I declare under penalty of perjury that I am the person whose personal"
             + " information is the subject of this request, or am authorised to act for them.";
     static final int MAX_DATA_POINTS = 10;
@@ -62,6 +65,7 @@ public class IdentityEvidence {
     @Transactional
     public void addInformation(String requestId, Map<String, String> dataPoints, String declarationSignedBy) {
         DsarRequest request = requests.get(requestId);
+        requireVerificationOpen(request);
         Map<String, String> merged = new LinkedHashMap<>(DataPoints.read(json, request.dataPointsJson()));
         if (dataPoints != null) {
             merged.putAll(dataPoints);
@@ -90,10 +94,25 @@ public class IdentityEvidence {
         informProcess(request);
     }
 
+    /**
+     * Identity information and documents are taken only while verification waits for them: never after the identity
+     * was verified (they would not be used, and must not be kept) nor once the request was closed.
+     */
+    private void requireVerificationOpen(DsarRequest request) {
+        boolean open = (request.stage() == RequestStage.RECEIVED || request.stage() == RequestStage.VERIFYING_IDENTITY)
+                && jdbc.sql("SELECT COUNT(*) FROM dsar_request WHERE id = :id AND identity_verified_at IS NULL")
+                        .param("id", request.id()).query(Integer.class).single() > 0;
+        if (!open) {
+            throw new EvidenceRefused(NOT_WAITING, "This request is not waiting for identity information or"
+                    + " documents: nothing was stored.");
+        }
+    }
+
     /** Stores a document after checking its size, its declared type and that its content is of that type. */
     @Transactional
     public Document storeDocument(String requestId, String contentType, byte[] content) {
         DsarRequest request = requests.get(requestId);
+        requireVerificationOpen(request);
         if (content.length == 0) {
             throw new EvidenceRefused("empty-document", "The document is empty.");
         }

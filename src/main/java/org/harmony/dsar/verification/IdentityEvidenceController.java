@@ -65,8 +65,8 @@ class IdentityEvidenceController {
             evidence.addInformation(request.id(), body.dataPoints(),
                     body.declaration() == null ? null : body.declaration().signedName());
         } catch (IdentityEvidence.EvidenceRefused refused) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, refused.type(), "Information not accepted",
-                    refused.getMessage());
+            throw new ApiProblem(IdentityEvidence.NOT_WAITING.equals(refused.type()) ? HttpStatus.CONFLICT
+                    : HttpStatus.BAD_REQUEST, refused.type(), "Information not accepted", refused.getMessage());
         }
         return new Answer(reference, "Thank you. We will check what you sent and email you.");
     }
@@ -88,7 +88,7 @@ class IdentityEvidenceController {
             HttpStatus status = switch (refused.type()) {
                 case "document-type" -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
                 case "document-too-large" -> HttpStatus.PAYLOAD_TOO_LARGE;
-                case "too-many-documents" -> HttpStatus.CONFLICT;
+                case "too-many-documents", IdentityEvidence.NOT_WAITING -> HttpStatus.CONFLICT;
                 default -> HttpStatus.BAD_REQUEST;
             };
             throw new ApiProblem(status, refused.type(), "Document not accepted", refused.getMessage());

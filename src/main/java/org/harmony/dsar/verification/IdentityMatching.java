@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -23,6 +26,7 @@ public class IdentityMatching {
 
     static final String FULL_NAME = "fullName";
     private static final int PHONE_DIGITS_COMPARED = 9;
+    private static final Pattern TABLE = Pattern.compile("(?i)\\bFROM\\s+([\\w.]+)");
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -39,10 +43,38 @@ public class IdentityMatching {
         submitted.put(FULL_NAME, request.fullName());
         submitted.putAll(DataPoints.read(json, request.dataPointsJson()));
         List<Map<String, Object>> records = new ArrayList<>();
-        for (String query : properties.referenceQueries()) {
-            records.addAll(jdbc.sql(query).param("email", request.email()).query().listOfRows());
-        }
+        recordedFor(request.email()).forEach(recorded -> records.add(recorded.row()));
         return compare(submitted, records);
+    }
+
+    /** What the system of record holds for the email address, row by row, with the table each row came from. */
+    public List<Recorded> recordedFor(String email) {
+        List<Recorded> recorded = new ArrayList<>();
+        for (String query : properties.referenceQueries()) {
+            String table = tableOf(query);
+            jdbc.sql(query).param("email", email).query().listOfRows()
+                    .forEach(row -> recorded.add(new Recorded(table, row)));
+        }
+        return recorded;
+    }
+
+    private static String tableOf(String query) {
+        Matcher from = TABLE.matcher(query);
+        return from.find() ? from.group(1) : "reference query";
+    }
+
+    /** One row the system of record holds about the email address, and its table. */
+    public record Recorded(String table, Map<String, Object> row) {
+
+        /** The row's non-empty value in the column that names the data point ({@code customer_number} = customerNumber). */
+        public Optional<String> value(String dataPoint) {
+            String wanted = key(dataPoint);
+            return row.entrySet().stream()
+                    .filter(column -> key(column.getKey()).equals(wanted) && column.getValue() != null
+                            && !column.getValue().toString().isBlank())
+                    .map(column -> column.getValue().toString().strip())
+                    .findFirst();
+        }
     }
 
     /** Each submitted point against every value of the same name in the records. */

@@ -20,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          about a person; a column is compared with the submitted data point of the same name
  *                          (case, underscores and other separators ignored: {@code customer_number} =
  *                          {@code customerNumber})
+ * @param lookupIdentifiers data points that may find and change records besides the verified email, and only when
+ *                          the system of record ties them to that email (a column of the same name in a reference
+ *                          query's rows) or a compliance officer confirms them in "Review identity"; a value a
+ *                          requester merely typed never does
  */
 @ConfigurationProperties("dsar.verification")
 public record VerificationProperties(
@@ -30,5 +34,6 @@ public record VerificationProperties(
         @DefaultValue("5242880") int maxDocumentBytes,
         @DefaultValue("5") int maxDocuments,
         @DefaultValue("false") boolean keepDocuments,
-        @DefaultValue List<String> referenceQueries) {
+        @DefaultValue List<String> referenceQueries,
+        @DefaultValue({"phone", "customerNumber"}) List<String> lookupIdentifiers) {
 }

@@ -71,6 +71,15 @@ public final class DsarVariables {
     public static final ProcessVariable<String> IDENTITY_REVIEW_DECISION = ProcessVariable.of("identityReviewDecision", String.class);
     /** The officer's message to the requester: the reason for a rejection or what is needed. */
     public static final ProcessVariable<String> IDENTITY_REVIEW_NOTE = ProcessVariable.of("identityReviewNote", String.class);
+    /**
+     * Names (never values) of submitted data points the officer confirmed in "Review identity" as the requester's own,
+     * comma separated ("phone, customerNumber"): they may then find and change records.
+     */
+    public static final ProcessVariable<String> CONFIRMED_IDENTIFIERS = ProcessVariable.of("confirmedIdentifiers", String.class);
+    /** Task-local, while "Review identity" is open: the data point names the officer may confirm as identifiers. */
+    public static final ProcessVariable<String> CONFIRMABLE_IDENTIFIERS = ProcessVariable.of("confirmableIdentifiers", String.class);
+    /** Who completed the last "Review identity" (a staff user id). */
+    public static final ProcessVariable<String> IDENTITY_REVIEWED_BY = ProcessVariable.of("identityReviewedBy", String.class);
     /** How many times the requester was asked for more information; keys the mails. */
     public static final ProcessVariable<Integer> INFORMATION_REQUESTS = ProcessVariable.of("identityInformationRequests", Integer.class);
     /** Local input of an outcome-recording task: VERIFIED, UNVERIFIABLE or ABANDONED. */

@@ -3,6 +3,7 @@ package org.harmony.dsar.response.process;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.response.ReviewRules;
 import org.harmony.dsar.system.process.TaskActors;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * On completion of the review: refuses a decision the review rules do not allow (a denial without a reason, an
  * approval by the person who prepared the case) with a message naming the rule; the task stays open. Records the
- * decision in the audit trail otherwise.
+ * decision in the audit trail otherwise. A denial or send-back deletes the package the officer did not approve.
  */
 @Component
 class CheckReviewDecisionListener implements TaskListener {
@@ -21,9 +22,11 @@ class CheckReviewDecisionListener implements TaskListener {
     private static final Logger log = LoggerFactory.getLogger(CheckReviewDecisionListener.class);
 
     private final ReviewRules rules;
+    private final AccessPackages packages;
 
-    CheckReviewDecisionListener(ReviewRules rules) {
+    CheckReviewDecisionListener(ReviewRules rules, AccessPackages packages) {
         this.rules = rules;
+        this.packages = packages;
     }
 
     @Override
@@ -40,5 +43,8 @@ class CheckReviewDecisionListener implements TaskListener {
             throw new BadUserRequestException(e.getMessage());
         }
         rules.recordDecision(requestId, decision, ReviewRules.DENY.equals(decision) ? denialReason : null, reviewer);
+        if (!ReviewRules.APPROVE.equals(decision)) {
+            packages.discardUnreleased(requestId, decision);
+        }
     }
 }

@@ -1,9 +1,12 @@
 package org.harmony.dsar.verification.process;
 
+import java.util.Set;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.verification.IdentityAssurance;
+import org.harmony.dsar.verification.TrustedIdentifiers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +17,11 @@ import org.springframework.stereotype.Component;
 class PrepareIdentityReviewListener implements TaskListener {
 
     private final IdentityAssurance assurance;
+    private final TrustedIdentifiers identifiers;
 
-    PrepareIdentityReviewListener(IdentityAssurance assurance) {
+    PrepareIdentityReviewListener(IdentityAssurance assurance, TrustedIdentifiers identifiers) {
         this.assurance = assurance;
+        this.identifiers = identifiers;
     }
 
     @Override
@@ -25,5 +30,8 @@ class PrepareIdentityReviewListener implements TaskListener {
                 LevelOfAssurance.from(task));
         task.setVariableLocal(DsarVariables.ASSURANCE_SUMMARY.name(), view.summary());
         task.setVariableLocal(DsarVariables.IDENTITY_COMPARISON.name(), view.maskedComparison());
+        Set<String> confirmable = identifiers.confirmable(DsarVariables.REQUEST_ID.from(task));
+        task.setVariableLocal(DsarVariables.CONFIRMABLE_IDENTIFIERS.name(),
+                confirmable.isEmpty() ? "none submitted" : String.join(", ", confirmable));
     }
 }

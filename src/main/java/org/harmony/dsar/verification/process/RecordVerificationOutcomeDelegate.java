@@ -4,19 +4,25 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.verification.IdentityAssurance;
+import org.harmony.dsar.verification.TrustedIdentifiers;
 import org.springframework.stereotype.Component;
 
 /**
  * Records how verification ended (the task's {@code recordedOutcome} input) for audit, and returns it to the
- * calling process as {@code verificationOutcome} and {@code identityVerified}.
+ * calling process as {@code verificationOutcome} and {@code identityVerified}. A verified identity also fixes the
+ * identifiers that may find and change the subject's records ({@link TrustedIdentifiers}).
  */
 @Component
 class RecordVerificationOutcomeDelegate implements JavaDelegate {
 
-    private final IdentityAssurance assurance;
+    private static final String REVIEW_VERIFIED = "VERIFIED";
 
-    RecordVerificationOutcomeDelegate(IdentityAssurance assurance) {
+    private final IdentityAssurance assurance;
+    private final TrustedIdentifiers identifiers;
+
+    RecordVerificationOutcomeDelegate(IdentityAssurance assurance, TrustedIdentifiers identifiers) {
         this.assurance = assurance;
+        this.identifiers = identifiers;
     }
 
     @Override
@@ -28,7 +34,16 @@ class RecordVerificationOutcomeDelegate implements JavaDelegate {
         String detail = "activity=" + execution.getCurrentActivityId()
                 + (matched == null ? "" : " dataPointsMatched=" + matched)
                 + (decision == null ? " lastReview=none" : " lastReview=" + decision);
-        assurance.recordOutcome(DsarVariables.REQUEST_ID.from(execution), outcome, detail);
+        String requestId = DsarVariables.REQUEST_ID.from(execution);
+        if (outcome == IdentityAssurance.Outcome.VERIFIED) {
+            TrustedIdentifiers.OfficerReview review = REVIEW_VERIFIED.equals(decision)
+                    ? new TrustedIdentifiers.OfficerReview(
+                            DsarVariables.IDENTITY_REVIEWED_BY.fromOrNull(execution),
+                            TrustedIdentifiers.parseNames(DsarVariables.CONFIRMED_IDENTIFIERS.fromOrNull(execution)))
+                    : null;
+            identifiers.recordFor(requestId, DsarVariables.EMAIL_CHECK_REQUIRED.from(execution), review);
+        }
+        assurance.recordOutcome(requestId, outcome, detail);
         DsarVariables.VERIFICATION_OUTCOME.on(execution, outcome.name());
         DsarVariables.IDENTITY_VERIFIED.on(execution, outcome == IdentityAssurance.Outcome.VERIFIED);
     }

@@ -73,6 +73,8 @@ class DsarProcessDeadlineTest {
         registerTaskListenerMock("describeCaseListener");
         registerTaskListenerMock("checkReviewDecisionListener");
         registerJavaDelegateMock("sendRequesterMailDelegate");
+        registerJavaDelegateMock("sendResponseDelegate");
+        Mocks.register("endRequestListener", (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> { });
         registerJavaDelegateMock("sendAcknowledgementDelegate");
         Mocks.register("trackStageListener", (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> { });
     }

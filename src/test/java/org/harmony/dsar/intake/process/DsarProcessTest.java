@@ -76,6 +76,8 @@ class DsarProcessTest {
     private final List<Object> sentMailTemplates = new ArrayList<>();
     /** dsarStage of every element whose stage listener ran, in order. */
     private final List<String> trackedStages = new ArrayList<>();
+    /** requestId of every instance whose end listener ran (the copies of the subject's data are deleted then). */
+    private final List<Object> endedRequests = new ArrayList<>();
     /** responsePeriod as the due date delegate saw it. */
     private final List<Object> periodsSeenByDueDate = new ArrayList<>();
     /** business key and variables each called process started with, by process key. */
@@ -104,6 +106,10 @@ class DsarProcessTest {
         });
         Mocks.register("sendRequesterMailDelegate",
                 (JavaDelegate) execution -> sentMailTemplates.add(execution.getVariable("mailTemplate")));
+        Mocks.register("sendResponseDelegate",
+                (JavaDelegate) execution -> sentMailTemplates.add(execution.getVariable("mailTemplate")));
+        Mocks.register("endRequestListener", (ExecutionListener) execution -> endedRequests.add(
+                execution.getVariable("requestId")));
         Mocks.register("sendAcknowledgementDelegate",
                 (JavaDelegate) execution -> sentMailTemplates.add(execution.getVariable("mailTemplate")));
         Mocks.register("trackStageListener", (ExecutionListener) execution -> trackedStages.add(stageOf(execution)));
@@ -169,6 +175,7 @@ class DsarProcessTest {
         Assertions.assertThat(trackedStages).containsExactly("RECEIVED", "VERIFYING_IDENTITY",
                 "CHECKING_LEGAL_HOLDS", "FULFILLING", "IN_REVIEW", "COMPLETED");
         verifyTaskListenerMock("validateFormSubmissionListener").executed(times(1));
+        Assertions.assertThat(endedRequests).containsExactly("request-42");
     }
 
     @Test
@@ -185,6 +192,7 @@ class DsarProcessTest {
                 .hasNotPassed("CallActivity_CheckLegalHolds", "EndEvent_ResponseSent");
         Assertions.assertThat(sentMailTemplates).containsExactly("closed-unverified");
         Assertions.assertThat(trackedStages).containsExactly("VERIFYING_IDENTITY", "CLOSED_UNVERIFIED");
+        Assertions.assertThat(endedRequests).hasSize(1);
     }
 
     @Test

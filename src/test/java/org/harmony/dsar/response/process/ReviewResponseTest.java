@@ -10,7 +10,10 @@ import static org.camunda.community.mockito.DelegateExpressions.registerTaskList
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -32,6 +35,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.mockito.ProcessExpressions;
 import org.harmony.dsar.deadline.BusinessCalendars;
+import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.deadline.DeadlineProperties;
 import org.harmony.dsar.deadline.process.DeadlineTimers;
 import org.harmony.dsar.response.ReviewProperties;
@@ -55,6 +59,7 @@ class ReviewResponseTest {
             .build();
 
     private final List<String> mails = new ArrayList<>();
+    private final AccessPackages packages = mock(AccessPackages.class);
     private final List<String> stages = new ArrayList<>();
 
     @BeforeEach
@@ -66,6 +71,9 @@ class ReviewResponseTest {
                 ((org.camunda.bpm.model.bpmn.instance.FlowNode) execution.getBpmnModelElementInstance()).getId()));
         Mocks.register("sendRequesterMailDelegate", (JavaDelegate) execution -> mails.add(
                 execution.getVariable("mailTemplate") + ":" + execution.getVariable("mailReason")));
+        Mocks.register("sendResponseDelegate", (JavaDelegate) execution -> mails.add(
+                execution.getVariable("mailTemplate") + ":" + execution.getVariable("mailReason")));
+        Mocks.register("endRequestListener", (ExecutionListener) execution -> { });
         registerTaskListenerMock("validateFormSubmissionListener");
         registerTaskListenerMock("describeCaseListener");
         fourEyes(true);
@@ -99,6 +107,7 @@ class ReviewResponseTest {
         taskService().complete(task(pi).getId(), Variables.createVariables().putValue("reviewDecision", "APPROVE"));
 
         assertThat(pi).isWaitingAt("ServiceTask_SendResponse");
+        verify(packages, never()).discardUnreleased(anyString(), anyString());
     }
 
     @Test
@@ -114,6 +123,7 @@ class ReviewResponseTest {
 
             assertThat(pi).hasPassed("Gateway_StartFulfilment", "CallActivity_FulfilRequest")
                     .isWaitingAt("UserTask_ReviewResponse");
+            verify(packages).discardUnreleased(anyString(), org.mockito.ArgumentMatchers.eq("SEND_BACK"));
         } finally {
             BpmnAwareTests.repositoryService().deleteDeployment(fulfilment.getId(), true);
         }
@@ -153,6 +163,7 @@ class ReviewResponseTest {
         assertThat(pi).isEnded().hasPassed("EndEvent_RequestDenied").hasNotPassed("ServiceTask_SendResponse");
         Assertions.assertThat(mails).containsExactly("request-denied:MANIFESTLY_UNFOUNDED_OR_EXCESSIVE");
         Assertions.assertThat(stages).endsWith("EndEvent_RequestDenied");
+        verify(packages).discardUnreleased(anyString(), org.mockito.ArgumentMatchers.eq("DENY"));
     }
 
     private void fourEyes(boolean on) {
@@ -160,7 +171,7 @@ class ReviewResponseTest {
         doReturn(Optional.of("alice")).when(rules).lastPreparer(anyString());
         doNothing().when(rules).recordDecision(anyString(), anyString(), org.mockito.ArgumentMatchers.any(),
                 org.mockito.ArgumentMatchers.any());
-        Mocks.register("checkReviewDecisionListener", new CheckReviewDecisionListener(rules));
+        Mocks.register("checkReviewDecisionListener", new CheckReviewDecisionListener(rules, packages));
     }
 
     private static void loggedIn(String user) {

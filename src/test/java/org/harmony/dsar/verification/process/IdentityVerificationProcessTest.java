@@ -47,6 +47,7 @@ import org.harmony.dsar.verification.IdentityAssurance.Assessment;
 import org.harmony.dsar.verification.IdentityAssurance.Outcome;
 import org.harmony.dsar.verification.IdentityAssurance.Preparation;
 import org.harmony.dsar.verification.SubjectRelationship;
+import org.harmony.dsar.verification.TrustedIdentifiers;
 import org.harmony.dsar.verification.VerificationService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +78,7 @@ class IdentityVerificationProcessTest {
 
     private final IdentityAssurance assurance = mock(IdentityAssurance.class);
     private final VerificationService verification = mock(VerificationService.class);
+    private final TrustedIdentifiers identifiers = mock(TrustedIdentifiers.class);
     /** mailTemplate as the generic mail delegate saw it, one entry per execution. */
     private final List<Object> sentMailTemplates = new ArrayList<>();
 
@@ -94,11 +96,12 @@ class IdentityVerificationProcessTest {
                 (JavaDelegate) execution -> sentMailTemplates.add(execution.getVariable("mailTemplate")));
         Mocks.register("requestAuthorisationDelegate", new RequestAuthorisationDelegate(assurance));
         Mocks.register("matchDataPointsDelegate", new MatchDataPointsDelegate(assurance));
-        Mocks.register("prepareIdentityReviewListener", new PrepareIdentityReviewListener(assurance));
+        Mocks.register("prepareIdentityReviewListener", new PrepareIdentityReviewListener(assurance, identifiers));
+        Mocks.register("checkIdentityReviewListener", new CheckIdentityReviewListener(identifiers));
         Mocks.register("validateFormSubmissionListener", (TaskListener) task -> { });
         Mocks.register("requestIdentityInformationDelegate", new RequestIdentityInformationDelegate(assurance));
         Mocks.register("sendIdentityUnverifiableDelegate", new SendIdentityUnverifiableDelegate(assurance));
-        Mocks.register("recordVerificationOutcomeDelegate", new RecordVerificationOutcomeDelegate(assurance));
+        Mocks.register("recordVerificationOutcomeDelegate", new RecordVerificationOutcomeDelegate(assurance, identifiers));
         Mocks.register("restartDeadlineClockDelegate", new RestartDeadlineClockDelegate(assurance));
         Mocks.register("narrowToCategoriesDelegate", new NarrowToCategoriesDelegate(assurance));
     }
@@ -141,6 +144,8 @@ class IdentityVerificationProcessTest {
         verify(assurance).recordOutcome(eq(REQUEST_ID), eq(Outcome.VERIFIED), startsWith(
                 "activity=ServiceTask_RecordIdentityVerified dataPointsMatched=0"));
         Assertions.assertThat(sentMailTemplates).isEmpty();
+        // Email confirmed, no officer: only the email and what the system of record ties to it find records.
+        verify(identifiers).recordFor(REQUEST_ID, true, null);
     }
 
     @Test
@@ -249,7 +254,8 @@ class IdentityVerificationProcessTest {
                 .doesNotContainKey("identityComparison");
 
         complete(review, withVariables("identityReviewDecision", "VERIFIED",
-                "identityReviewNote", "Three data points and the declaration checked by phone."));
+                "identityReviewNote", "Three data points and the declaration checked by phone.",
+                "confirmedIdentifiers", "phone"));
 
         assertThat(pi).isEnded().hasPassed("Gateway_IdentityReviewDecision", "ServiceTask_RecordIdentityVerified",
                 "EndEvent_IdentityVerified");
@@ -257,6 +263,8 @@ class IdentityVerificationProcessTest {
                 .containsEntry("verificationOutcome", "VERIFIED");
         verify(assurance).recordOutcome(eq(REQUEST_ID), eq(Outcome.VERIFIED), eq(
                 "activity=ServiceTask_RecordIdentityVerified dataPointsMatched=2 lastReview=VERIFIED"));
+        verify(identifiers).recordFor(eq(REQUEST_ID), eq(true), eq(new TrustedIdentifiers.OfficerReview(null,
+                List.of("phone"))));
     }
 
     @Test

@@ -1,0 +1,142 @@
+package org.harmony.dsar.lookup;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.harmony.dsar.intake.RequestEvents;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The identifiers that find, package, erase, correct or flag a subject's records: fixed when the identity is
+ * verified, each with the reason it was trusted. A data point a requester typed is evidence for the identity check
+ * and never becomes one of these on its own, so nobody reaches another person's records by giving that person's
+ * phone number. A request without verified identifiers finds nothing: the lookup refuses to run.
+ */
+@Component
+public class VerifiedIdentifiers {
+
+    /** The subject's email: always the first identifier of a verified request. */
+    public static final String EMAIL = "email";
+
+    private final JdbcClient jdbc;
+    private final RequestEvents events;
+    private final Clock clock;
+
+    VerifiedIdentifiers(JdbcClient jdbc, RequestEvents events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Replaces the request's identifiers; the audit trail gets names and reasons, never values. */
+    @Transactional
+    public void record(String requestId, List<Identifier> identifiers) {
+        if (identifiers.stream().noneMatch(identifier -> EMAIL.equals(identifier.name()))) {
+            throw new IllegalArgumentException("A verified request needs its email among its identifiers");
+        }
+        jdbc.sql("DELETE FROM verified_identifier WHERE request_id = :requestId").param("requestId", requestId)
+                .update();
+        Timestamp now = Timestamp.from(clock.instant());
+        for (Identifier identifier : identifiers) {
+            jdbc.sql("""
+                    INSERT INTO verified_identifier (id, request_id, name, identifier_value, basis, basis_detail,
+                        recorded_at)
+                    VALUES (:id, :requestId, :name, :value, :basis, :detail, :at)
+                    """)
+                    .param("id", UUID.randomUUID().toString())
+                    .param("requestId", requestId)
+                    .param("name", identifier.name())
+                    .param("value", identifier.value())
+                    .param("basis", identifier.basis().name())
+                    .param("detail", identifier.detail())
+                    .param("at", now)
+                    .update();
+        }
+        events.record(requestId, "IDENTIFIERS_VERIFIED", String.join(" ", identifiers.stream()
+                .map(identifier -> identifier.name() + "=" + identifier.basis()).toList()));
+    }
+
+    /** The request's identifiers in the order they were recorded; empty before verification and after the end. */
+    public List<Identifier> of(String requestId) {
+        return jdbc.sql("""
+                SELECT name, identifier_value, basis, basis_detail FROM verified_identifier
+                WHERE request_id = :requestId AND identifier_value IS NOT NULL ORDER BY recorded_at, name
+                """)
+                .param("requestId", requestId)
+                .query((rs, row) -> new Identifier(rs.getString("name"), rs.getString("identifier_value"),
+                        Basis.valueOf(rs.getString("basis")), rs.getString("basis_detail")))
+                .list();
+    }
+
+    /**
+     * The parameters a source's query finds the subject by: the verified email and the other verified identifiers
+     * (the first value of each name); every other name a query uses is null.
+     *
+     * @throws UnverifiedSubject when the request has no verified email (never verified, or already ended)
+     */
+    public SubjectParameters parametersOf(String requestId) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Identifier identifier : of(requestId)) {
+            values.putIfAbsent(identifier.name(), identifier.value());
+        }
+        String email = values.remove(EMAIL);
+        if (email == null) {
+            throw new UnverifiedSubject(requestId);
+        }
+        return SubjectParameters.of(email, values);
+    }
+
+    /** Erases the values when the request ends: names and reasons stay as evidence of what the lookup used. */
+    @Transactional
+    public int forget(String requestId) {
+        return jdbc.sql("UPDATE verified_identifier SET identifier_value = NULL WHERE request_id = :requestId"
+                + " AND identifier_value IS NOT NULL").param("requestId", requestId).update();
+    }
+
+    /** Why an identifier was trusted. */
+    public enum Basis {
+        /** The email address, proved by the code or the link mailed to it (for an agent: the subject's address). */
+        EMAIL_CONFIRMED("confirmed by the code or link mailed to it"),
+        /** The email address, confirmed by a compliance officer in "Review identity". */
+        OFFICER_VERIFIED("identity verified by a compliance officer"),
+        /** The email address of a request the law lets the engine act on without verification (opt-out of sale). */
+        NO_VERIFICATION_REQUIRED("given by the requester; this request type needs no verification"),
+        /** Held by the system of record for the verified email address. */
+        SYSTEM_OF_RECORD("tied to the verified email by the system of record"),
+        /** A submitted data point a compliance officer confirmed belongs to the requester. */
+        OFFICER_CONFIRMED("confirmed by a compliance officer in Review identity");
+
+        private final String description;
+
+        Basis(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    /** One identifier, why it was trusted and, where it helps, from where (a table, an officer). */
+    public record Identifier(String name, String value, Basis basis, String detail) {
+
+        /** A line for a reviewer: the value masked, the reason in words. */
+        public String describe(java.util.function.UnaryOperator<String> mask) {
+            return name + " " + mask.apply(value) + ": " + basis.description()
+                    + (detail == null || detail.isBlank() ? "" : " (" + detail + ")");
+        }
+    }
+
+    /** A lookup or change for a request whose identity was never verified, or whose request has ended. */
+    public static final class UnverifiedSubject extends IllegalStateException {
+        UnverifiedSubject(String requestId) {
+            super("Request " + requestId + " has no verified identifiers: nothing is looked up or changed");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.harmony.dsar.retention;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.intake.RequestEvents;
+import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.lookup.SubjectDataLookup;
+import org.harmony.dsar.lookup.VerifiedIdentifiers;
+import org.harmony.dsar.verification.IdentityEvidence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Nothing of a subject's records is kept longer than its request: when a request ends, whatever its type and outcome,
+ * the copies made for it go. Lookup records (files), packages never released, identity documents, the data points
+ * and verified identifiers, the values of corrections. A released package stays for its download period and is then
+ * deleted by {@link RetentionCleanup}, which also removes, on every node, files of requests that ended elsewhere.
+ *
+ * <p>Kept on purpose (README, "Nothing kept longer than needed"): the request record (reference, type, email, name,
+ * text, dates), the audit trail, erasure evidence, suppression entries (a hash), declarations, and sent-mail records.
+ */
+@Service
+public class RequestRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestRetention.class);
+
+    private final JdbcClient jdbc;
+    private final RequestRepository requests;
+    private final RequestEvents events;
+    private final SubjectDataLookup lookup;
+    private final VerifiedIdentifiers identifiers;
+    private final IdentityEvidence evidence;
+    private final AccessPackages packages;
+    private final Clock clock;
+
+    RequestRetention(JdbcClient jdbc, RequestRepository requests, RequestEvents events, SubjectDataLookup lookup,
+            VerifiedIdentifiers identifiers, IdentityEvidence evidence, AccessPackages packages, Clock clock) {
+        this.jdbc = jdbc;
+        this.requests = requests;
+        this.events = events;
+        this.lookup = lookup;
+        this.identifiers = identifiers;
+        this.evidence = evidence;
+        this.packages = packages;
+        this.clock = clock;
+    }
+
+    /** Deletes the copies of the subject's data that the request made; idempotent. */
+    @Transactional
+    public void requestEnded(String requestId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("UPDATE dsar_request SET ended_at = :now WHERE id = :id AND ended_at IS NULL")
+                .param("now", now).param("id", requestId).update();
+        jdbc.sql("UPDATE dsar_request SET data_points = NULL WHERE id = :id").param("id", requestId).update();
+        int identifierValues = identifiers.forget(requestId);
+        int documents = evidence.eraseDocuments(requestId);
+        int corrections = jdbc.sql("""
+                UPDATE rectification_item SET current_value = NULL, requested_value = '' WHERE request_id = :id
+                    AND (current_value IS NOT NULL OR requested_value <> '')
+                """).param("id", requestId).update();
+        jdbc.sql("UPDATE lookup_result SET records_json = NULL WHERE request_id = :id AND records_json IS NOT NULL")
+                .param("id", requestId).update();
+        int discarded = packages.discardUnreleased(requestId, "request ended");
+        afterCommit(() -> lookup.deleteRecords(requestId));
+        events.record(requestId, "REQUEST_DATA_DELETED", "lookupRecords=deleted identifierValues=" + identifierValues
+                + " documents=" + documents + " corrections=" + corrections + " unreleasedPackages=" + discarded);
+        log.info("Request {} ended: copies of the subject's data deleted", requests.get(requestId).reference());
+    }
+
+    /**
+     * On this node: deletes the lookup records of requests that have ended (or are unknown here) and package files
+     * no package in use points to. Returns how many request directories and files were removed.
+     */
+    public int sweep() {
+        Set<String> onDisk = lookup.requestsWithRecords();
+        int removed = 0;
+        if (!onDisk.isEmpty()) {
+            List<String> open = jdbc.sql("SELECT id FROM dsar_request WHERE ended_at IS NULL").query(String.class).list();
+            for (String requestId : onDisk) {
+                if (!open.contains(requestId)) {
+                    lookup.deleteRecords(requestId);
+                    removed++;
+                }
+            }
+        }
+        return removed + packages.deleteOrphanFiles();
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}

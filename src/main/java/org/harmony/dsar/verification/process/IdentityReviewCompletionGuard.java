@@ -1,0 +1,36 @@
+package org.harmony.dsar.verification.process;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.task.Task;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.system.process.TaskCompletionGuard;
+import org.harmony.dsar.verification.TrustedIdentifiers;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Review identity" checked before an HTTP completion reaches the engine, so that the officer gets a 400 naming the
+ * identifiers that cannot be confirmed; {@link CheckIdentityReviewListener} enforces the same inside the engine.
+ */
+@Component
+class IdentityReviewCompletionGuard implements TaskCompletionGuard {
+
+    static final String REVIEW_IDENTITY_TASK = "UserTask_ReviewIdentity";
+
+    private final TrustedIdentifiers identifiers;
+
+    IdentityReviewCompletionGuard(TrustedIdentifiers identifiers) {
+        this.identifiers = identifiers;
+    }
+
+    @Override
+    public Optional<String> refusal(Task task, Function<String, Object> values, String userId) {
+        if (!REVIEW_IDENTITY_TASK.equals(task.getTaskDefinitionKey())
+                || !(values.apply(DsarVariables.REQUEST_ID.name()) instanceof String requestId)) {
+            return Optional.empty();
+        }
+        Object names = values.apply(DsarVariables.CONFIRMED_IDENTIFIERS.name());
+        return identifiers.refusal(requestId, names instanceof String text ? text : null);
+    }
+}

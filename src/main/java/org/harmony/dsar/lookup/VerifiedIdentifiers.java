@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.harmony.dsar.intake.RequestEvents;
+import org.harmony.dsar.system.Masking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,6 +93,17 @@ public class VerifiedIdentifiers {
         return SubjectParameters.of(email, values);
     }
 
+    /**
+     * For a reviewer: each identifier the lookup used, its value masked, and why it was trusted; one per line.
+     */
+    public String describe(String requestId) {
+        List<Identifier> identifiers = of(requestId);
+        if (identifiers.isEmpty()) {
+            return "None verified: nothing was looked up.";
+        }
+        return String.join("\n", identifiers.stream().map(Identifier::describe).toList());
+    }
+
     /** Erases the values when the request ends: names and reasons stay as evidence of what the lookup used. */
     @Transactional
     public int forget(String requestId) {
@@ -127,8 +139,8 @@ public class VerifiedIdentifiers {
     public record Identifier(String name, String value, Basis basis, String detail) {
 
         /** A line for a reviewer: the value masked, the reason in words. */
-        public String describe(java.util.function.UnaryOperator<String> mask) {
-            return name + " " + mask.apply(value) + ": " + basis.description()
+        public String describe() {
+            return name + " " + Masking.mask(value) + ": " + basis.description()
                     + (detail == null || detail.isBlank() ? "" : " (" + detail + ")");
         }
     }

@@ -17,6 +17,7 @@ import org.harmony.dsar.legalhold.LegalGrounds;
 import org.harmony.dsar.legalhold.LegalHoldCheckService;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
+import org.harmony.dsar.lookup.VerifiedIdentifiers;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,20 +36,25 @@ public class CaseSummaries {
     private final LegalHoldCheckService legalHolds;
     private final SubjectErasure erasure;
     private final DataSourceCatalogue catalogue;
+    private final VerifiedIdentifiers identifiers;
     private final Clock clock;
 
     CaseSummaries(RequestRepository requests, DeadlineService deadlines, DeadlineExtensions extensions,
-            LegalHoldCheckService legalHolds, SubjectErasure erasure, DataSourceCatalogue catalogue, Clock clock) {
+            LegalHoldCheckService legalHolds, SubjectErasure erasure, DataSourceCatalogue catalogue, VerifiedIdentifiers identifiers, Clock clock) {
         this.requests = requests;
         this.deadlines = deadlines;
         this.extensions = extensions;
         this.legalHolds = legalHolds;
         this.erasure = erasure;
         this.catalogue = catalogue;
+        this.identifiers = identifiers;
         this.clock = clock;
     }
 
-    public record CaseSummary(String verification, String keptBack, String timeLeft) {
+    /**
+     * @param identifiers the identifiers the lookup used, masked, and why each was trusted
+     */
+    public record CaseSummary(String verification, String identifiers, String keptBack, String timeLeft) {
     }
 
     public CaseSummary describe(String requestId, boolean legalHoldActive) {
@@ -58,7 +64,7 @@ public class CaseSummaries {
                 : "Email address confirmed on " + DATE.format(request.verifiedAt().atZone(request.jurisdiction().zone()))
                         + (request.agent() == null ? "" : "; made by an agent");
         String keptBack = keptBack(requestId, legalHoldActive);
-        return new CaseSummary(verification, keptBack, timeLeft(request));
+        return new CaseSummary(verification, identifiers.describe(requestId), keptBack, timeLeft(request));
     }
 
     /**

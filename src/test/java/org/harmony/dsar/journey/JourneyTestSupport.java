@@ -29,6 +29,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
@@ -96,6 +98,37 @@ abstract class JourneyTestSupport {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.postForEntity(path, new HttpEntity<>(json, headers), Map.class);
+    }
+
+    /** Submits a request, confirms the code mailed to {@code email} and runs the jobs that follow; the reference. */
+    protected String submitAndVerify(String email, String json) {
+        ResponseEntity<Map> accepted = submit(json);
+        assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+        String reference = (String) accepted.getBody().get("reference");
+        runDueJobs();
+        String code = codeIn(awaitMail(email, reference + ": confirm your email address"));
+        assertThat(postJson("/api/requests/" + reference + "/verification", "{\"code\": \"" + code + "\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+        return reference;
+    }
+
+    /** The id of the request's one open task of this definition, as a compliance officer sees it. */
+    @SuppressWarnings("unchecked")
+    protected String officerTaskId(String reference, String taskDefinitionKey) {
+        ResponseEntity<List> tasks = http.withBasicAuth("officer", "officer").getForEntity(
+                "/engine-rest/task?processInstanceBusinessKeyLike=" + reference + "&taskDefinitionKey="
+                        + taskDefinitionKey, List.class);
+        assertThat(tasks.getBody()).hasSize(1);
+        return (String) ((Map<String, Object>) tasks.getBody().get(0)).get("id");
+    }
+
+    /** Completes a task over the engine's REST API as {@code user} (password = user name in the demo). */
+    protected ResponseEntity<String> completeAs(String user, String taskId, String variables) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(user, user).exchange("/engine-rest/task/" + taskId + "/complete",
+                HttpMethod.POST, new HttpEntity<>("{\"variables\": " + variables + "}", headers), String.class);
     }
 
     /** Mails received for an address, oldest first. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -17,6 +18,7 @@ import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.lookup.LookupResult;
 import org.harmony.dsar.lookup.SubjectDataLookup;
+import org.harmony.dsar.lookup.VerifiedIdentifiers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +42,8 @@ class LargeSubjectPackageTest extends JourneyTestSupport {
     private AccessPackages packages;
     @Autowired
     private RequestRepository requests;
+    @Autowired
+    private VerifiedIdentifiers identifiers;
 
     private final String subject = uniqueEmail("prolific.writer");
 
@@ -60,6 +64,9 @@ class LargeSubjectPackageTest extends JourneyTestSupport {
                 {"type": "ACCESS", "jurisdiction": "EU", "email": "%s", "fullName": "Prolific Writer"}
                 """.formatted(subject));
         String requestId = requests.findByReference((String) accepted.getBody().get("reference")).orElseThrow().id();
+        // As the identity verification would: the email confirmed, nothing else tied to it.
+        identifiers.record(requestId, List.of(new VerifiedIdentifiers.Identifier(VerifiedIdentifiers.EMAIL, subject,
+                VerifiedIdentifiers.Basis.EMAIL_CONFIRMED, null)));
 
         LookupResult result = lookup.lookUp(requestId, "web-enquiries");
         assertThat(result.recordCount()).isEqualTo(RECORDS);
@@ -87,11 +94,12 @@ class LargeSubjectPackageTest extends JourneyTestSupport {
                 .contains("Enquiry number 200").doesNotContain("Enquiry number 201<");
         assertThat(built.sizeBytes()).isPositive();
 
-        // After the download window, the package file and the lookup records behind it are deleted.
+        // Released with the response; after the download window, the package file and the lookup records go.
         String file = jdbc.sql("SELECT file_path FROM access_package WHERE id = :id").param("id", built.id())
                 .query(String.class).single();
         assertThat(Path.of(file)).exists();
         assertThat(Path.of(result.recordsFile())).exists();
+        assertThat(packages.release(requestId)).isPresent();
         jdbc.sql("UPDATE access_package SET expires_at = :past WHERE id = :id")
                 .param("past", Timestamp.from(Instant.now().minusSeconds(60))).param("id", built.id()).update();
 

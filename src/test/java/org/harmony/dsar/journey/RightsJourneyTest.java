@@ -8,9 +8,6 @@ import java.util.Map;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -93,28 +90,11 @@ class RightsJourneyTest extends JourneyTestSupport {
     }
 
     private String submitAndVerify(String json) {
-        ResponseEntity<Map> accepted = submit(json);
-        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        String reference = (String) accepted.getBody().get("reference");
-        runDueJobs();
-        String code = codeIn(awaitMail(SUBJECT, reference + ": confirm your email address"));
-        assertThat(postJson("/api/requests/" + reference + "/verification", "{\"code\": \"" + code + "\"}")
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
-        runDueJobs();
-        return reference;
+        return submitAndVerify(SUBJECT, json);
     }
 
     private String officerTaskId(String reference) {
         return officerTaskId(reference, "UserTask_ReviewResponse");
-    }
-
-    @SuppressWarnings("unchecked")
-    private String officerTaskId(String reference, String taskDefinitionKey) {
-        ResponseEntity<List> tasks = http.withBasicAuth("officer", "officer").getForEntity(
-                "/engine-rest/task?processInstanceBusinessKeyLike=" + reference + "&taskDefinitionKey="
-                        + taskDefinitionKey, List.class);
-        assertThat(tasks.getBody()).hasSize(1);
-        return (String) ((Map<String, Object>) tasks.getBody().get(0)).get("id");
     }
 
     /** Approves as a second officer: under the four-eyes rule, whoever prepared the case cannot approve it. */
@@ -125,12 +105,5 @@ class RightsJourneyTest extends JourneyTestSupport {
 
     private void complete(String taskId, String variables) {
         assertThat(completeAs("officer", taskId, variables).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    }
-
-    private ResponseEntity<String> completeAs(String user, String taskId, String variables) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, user).exchange("/engine-rest/task/" + taskId + "/complete",
-                HttpMethod.POST, new HttpEntity<>("{\"variables\": " + variables + "}", headers), String.class);
     }
 }

@@ -78,6 +78,11 @@ public final class DsarVariables {
     public static final ProcessVariable<String> CONFIRMED_IDENTIFIERS = ProcessVariable.of("confirmedIdentifiers", String.class);
     /** Task-local, while "Review identity" is open: the data point names the officer may confirm as identifiers. */
     public static final ProcessVariable<String> CONFIRMABLE_IDENTIFIERS = ProcessVariable.of("confirmableIdentifiers", String.class);
+    /**
+     * Task-local, in "Review response" and "Legal review": the identifiers the lookup used, masked, and why each was
+     * trusted. Dropped from history ({@code FormOnlyVariablesPlugin}).
+     */
+    public static final ProcessVariable<String> CASE_IDENTIFIERS = ProcessVariable.of("caseIdentifiers", String.class);
     /** Who completed the last "Review identity" (a staff user id). */
     public static final ProcessVariable<String> IDENTITY_REVIEWED_BY = ProcessVariable.of("identityReviewedBy", String.class);
     /** How many times the requester was asked for more information; keys the mails. */

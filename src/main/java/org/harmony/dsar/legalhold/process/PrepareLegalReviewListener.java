@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.legalhold.LegalHoldCheckService;
+import org.harmony.dsar.lookup.VerifiedIdentifiers;
 import org.springframework.stereotype.Component;
 
 /** When "Legal review" is created: what the form lists (holds, retention rules, what would be kept), task-local. */
@@ -11,14 +12,18 @@ import org.springframework.stereotype.Component;
 class PrepareLegalReviewListener implements TaskListener {
 
     private final LegalHoldCheckService legalHolds;
+    private final VerifiedIdentifiers identifiers;
 
-    PrepareLegalReviewListener(LegalHoldCheckService legalHolds) {
+    PrepareLegalReviewListener(LegalHoldCheckService legalHolds, VerifiedIdentifiers identifiers) {
         this.legalHolds = legalHolds;
+        this.identifiers = identifiers;
     }
 
     @Override
     public void notify(DelegateTask task) {
         task.setVariableLocal(LegalHoldVariables.LEGAL_REVIEW_SUMMARY.name(),
                 legalHolds.reviewSummary(DsarVariables.REQUEST_ID.from(task)));
+        task.setVariableLocal(DsarVariables.CASE_IDENTIFIERS.name(),
+                identifiers.describe(DsarVariables.REQUEST_ID.from(task)));
     }
 }

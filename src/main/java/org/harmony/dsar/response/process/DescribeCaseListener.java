@@ -29,6 +29,7 @@ class DescribeCaseListener implements TaskListener {
         CaseSummaries.CaseSummary summary = summaries.describe(DsarVariables.REQUEST_ID.from(task),
                 Boolean.TRUE.equals(DsarVariables.LEGAL_HOLD_ACTIVE.fromOrNull(task)));
         task.setVariableLocal(CASE_VERIFICATION.name(), summary.verification());
+        task.setVariableLocal(DsarVariables.CASE_IDENTIFIERS.name(), summary.identifiers());
         task.setVariableLocal(CASE_KEPT_BACK.name(), summary.keptBack());
         task.setVariableLocal(CASE_TIME_LEFT.name(), summary.timeLeft());
     }

@@ -1,4 +1,4 @@
-package org.harmony.dsar.verification;
+package org.harmony.dsar.system;
 
 /**
  * Masks a personal value for a compliance officer's screen: enough to compare two values, not enough to learn

@@ -39,6 +39,11 @@ class SystemConfiguration {
         return Clock.systemUTC();
     }
 
+    @Bean
+    KeyedHash keyedHash(SecurityProperties security) {
+        return new KeyedHash(security.hashKey());
+    }
+
     /**
      * The engine's REST API answers only to users of Camunda's identity service (HTTP Basic); authorizations
      * then limit what each user sees and does.

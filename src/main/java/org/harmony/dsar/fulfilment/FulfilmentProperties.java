@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param contact           where the requester asks questions (privacy team or DPO)
  * @param packagesDir       where packages are written (streamed, never held in memory whole)
  * @param reportRecordLimit how many records per source the HTML report shows; all are in the data files
- * @param hashSalt          salt of the hash anonymisation strategy; set one per installation
  * @param cleanupInterval   how often expired packages and lookup files are deleted
  */
 @ConfigurationProperties("dsar.fulfilment")
@@ -22,6 +21,5 @@ public record FulfilmentProperties(
         @DefaultValue("privacy@harmony.example") String contact,
         @DefaultValue("./data/packages") Path packagesDir,
         @DefaultValue("200") int reportRecordLimit,
-        @DefaultValue("change-this-salt") String hashSalt,
         @DefaultValue("PT1H") Duration cleanupInterval) {
 }

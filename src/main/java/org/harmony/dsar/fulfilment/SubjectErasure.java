@@ -25,6 +25,7 @@ import org.harmony.dsar.lookup.SourceConnections;
 import org.harmony.dsar.lookup.SourceReader;
 import org.harmony.dsar.lookup.SubjectDataLookup;
 import org.harmony.dsar.lookup.SubjectParameters;
+import org.harmony.dsar.system.KeyedHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -55,13 +56,13 @@ public class SubjectErasure {
     private final FulfilmentOutcomes outcomes;
     private final JdbcClient jdbc;
     private final TransactionTemplate perSource;
-    private final FulfilmentProperties properties;
+    private final KeyedHash hash;
     private final Clock clock;
 
     SubjectErasure(DataSourceCatalogue catalogue, SourceReader reader, SourceConnections connections,
             SubjectDataLookup lookup, LegalHoldCheckService holds, RequestRepository requests, RequestEvents events,
             FulfilmentOutcomes outcomes, JdbcClient jdbc, PlatformTransactionManager transactions,
-            FulfilmentProperties properties, Clock clock) {
+            KeyedHash hash, Clock clock) {
         this.catalogue = catalogue;
         this.reader = reader;
         this.connections = connections;
@@ -73,7 +74,7 @@ public class SubjectErasure {
         this.jdbc = jdbc;
         this.perSource = new TransactionTemplate(transactions);
         this.perSource.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.properties = properties;
+        this.hash = hash;
         this.clock = clock;
     }
 
@@ -197,7 +198,7 @@ public class SubjectErasure {
             for (int i = 0; i < columns.size(); i++) {
                 FieldAnonymisation field = action.fields().get(columns.get(i));
                 values.addValue(parameterName(columns.get(i)),
-                        field.strategy().anonymise(rs.getObject(i + 2), field.value(), properties.hashSalt()));
+                        field.strategy().anonymise(rs.getObject(i + 2), field.value(), hash));
             }
             updates.add(values);
         });

@@ -22,6 +22,7 @@ import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureAction;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
 import org.harmony.dsar.lookup.SubjectDataLookup;
 import org.harmony.dsar.lookup.SubjectParameters;
+import org.harmony.dsar.system.KeyedHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,9 +47,10 @@ public class LegalHoldCheckService {
     private final DataSourceCatalogue catalogue;
     private final LegalHoldRegistry registry;
     private final Clock clock;
+    private final KeyedHash hash;
 
     LegalHoldCheckService(JdbcClient jdbc, RequestEvents events, RequestRepository requests, SubjectDataLookup lookup,
-            DataSourceCatalogue catalogue, LegalHoldRegistry registry, Clock clock) {
+            DataSourceCatalogue catalogue, LegalHoldRegistry registry, Clock clock, KeyedHash hash) {
         this.jdbc = jdbc;
         this.events = events;
         this.requests = requests;
@@ -56,6 +58,7 @@ public class LegalHoldCheckService {
         this.catalogue = catalogue;
         this.registry = registry;
         this.clock = clock;
+        this.hash = hash;
     }
 
     /** The counts of a check: what the decision table reads and the process carries (no personal data). */
@@ -271,7 +274,7 @@ public class LegalHoldCheckService {
             String value = type == SubjectKey.Type.EMAIL ? request.email()
                     : subject.hasValue(type.dataPoint()) && subject.getValue(type.dataPoint()) != null
                             ? String.valueOf(subject.getValue(type.dataPoint())) : null;
-            SubjectKey key = SubjectKey.of(type, value);
+            SubjectKey key = SubjectKey.of(type, value, hash);
             if (key != null) {
                 keys.add(key);
             }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.harmony.dsar.lookup.DataSourceCatalogue;
+import org.harmony.dsar.system.KeyedHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,11 +33,13 @@ public class LegalHoldRegistry {
     private final JdbcClient jdbc;
     private final DataSourceCatalogue catalogue;
     private final Clock clock;
+    private final KeyedHash hash;
 
-    LegalHoldRegistry(JdbcClient jdbc, DataSourceCatalogue catalogue, Clock clock) {
+    LegalHoldRegistry(JdbcClient jdbc, DataSourceCatalogue catalogue, Clock clock, KeyedHash hash) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.clock = clock;
+        this.hash = hash;
     }
 
     /** What placing a hold needs; the subject value is hashed at once and not kept. */
@@ -53,7 +56,7 @@ public class LegalHoldRegistry {
     public LegalHold place(NewHold hold, String placedBy) {
         validate(hold);
         SubjectKey key = hold.scope() == LegalHold.Scope.SUBJECT
-                ? SubjectKey.of(hold.subjectKeyType(), hold.subjectValue()) : null;
+                ? SubjectKey.of(hold.subjectKeyType(), hold.subjectValue(), hash) : null;
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         jdbc.sql("""
@@ -163,7 +166,7 @@ public class LegalHoldRegistry {
         boolean subject = hold.scope() == LegalHold.Scope.SUBJECT;
         boolean hasSubject = hold.subjectKeyType() != null || (hold.subjectValue() != null
                 && !hold.subjectValue().isBlank());
-        if (subject && (hold.subjectKeyType() == null || SubjectKey.of(hold.subjectKeyType(), hold.subjectValue()) == null)) {
+        if (subject && (hold.subjectKeyType() == null || SubjectKey.of(hold.subjectKeyType(), hold.subjectValue(), hash) == null)) {
             problems.add("subject: a SUBJECT hold needs subject.type and subject.value");
         }
         if (!subject && hasSubject) {

@@ -2,11 +2,12 @@ package org.harmony.dsar.legalhold;
 
 import java.util.Locale;
 
-import org.harmony.dsar.system.Sha256;
+import org.harmony.dsar.system.KeyedHash;
 
 /**
- * An identifier of a data subject as the hold registry keeps it: its type and the SHA-256 of its normalised value.
- * The registry never stores the identifier itself; a request is matched by hashing its own identifiers alike.
+ * An identifier of a data subject as the hold registry keeps it: its type and the keyed hash (HMAC-SHA-256 with
+ * {@code dsar.security.hash-key}) of its normalised value. The registry never stores the identifier itself; a
+ * request is matched by hashing its own identifiers alike, with the same key.
  */
 public record SubjectKey(Type type, String hash) {
 
@@ -44,11 +45,11 @@ public record SubjectKey(Type type, String hash) {
     }
 
     /** The key of an identifier value; null when the value is blank (nothing to match). */
-    public static SubjectKey of(Type type, String value) {
+    public static SubjectKey of(Type type, String value, KeyedHash hash) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String normalised = type.normalise(value);
-        return normalised.isEmpty() ? null : new SubjectKey(type, Sha256.hex("legal-hold:" + type + ":" + normalised));
+        return normalised.isEmpty() ? null : new SubjectKey(type, hash.hex("legal-hold:" + type + ":" + normalised));
     }
 }

@@ -1,6 +1,7 @@
 package org.harmony.dsar.lookup;
 
 import java.security.SecureRandom;
+import org.harmony.dsar.system.KeyedHash;
 import org.harmony.dsar.system.Sha256;
 
 /**
@@ -11,33 +12,33 @@ public enum AnonymisationStrategy {
     /** The field becomes empty. */
     NULL {
         @Override
-        public Object anonymise(Object original, String fixedValue, String salt) {
+        public Object anonymise(Object original, String fixedValue, KeyedHash hash) {
             return null;
         }
     },
     /** The field gets the configured value. */
     FIXED {
         @Override
-        public Object anonymise(Object original, String fixedValue, String salt) {
+        public Object anonymise(Object original, String fixedValue, KeyedHash hash) {
             return fixedValue;
         }
     },
-    /** A salted SHA-256 of the value, in hex, cut to the original's length: equal inputs stay equal. */
+    /** A keyed hash (HMAC-SHA-256) of the value, in hex, cut to the original's length: equal inputs stay equal. */
     HASH {
         @Override
-        public Object anonymise(Object original, String fixedValue, String salt) {
+        public Object anonymise(Object original, String fixedValue, KeyedHash hash) {
             if (original == null) {
                 return null;
             }
             String text = original.toString();
-            String hex = sha256(salt + text);
+            String hex = hash.hex(text);
             return hex.substring(0, Math.min(hex.length(), Math.max(text.length(), 1)));
         }
     },
     /** Random letters and digits of the original's length: nothing links the value to the subject. */
     RANDOM {
         @Override
-        public Object anonymise(Object original, String fixedValue, String salt) {
+        public Object anonymise(Object original, String fixedValue, KeyedHash hash) {
             if (original == null) {
                 return null;
             }
@@ -53,8 +54,8 @@ public enum AnonymisationStrategy {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM_SOURCE = new SecureRandom();
 
-    /** The anonymised value of {@code original}. */
-    public abstract Object anonymise(Object original, String fixedValue, String salt);
+    /** The anonymised value of {@code original}; {@code hash} is the installation's keyed hash. */
+    public abstract Object anonymise(Object original, String fixedValue, KeyedHash hash);
 
     /** Hex SHA-256 of the text, UTF-8. */
     public static String sha256(String text) {

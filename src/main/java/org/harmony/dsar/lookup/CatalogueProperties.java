@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the data source catalogue is and how the engine reaches the systems it names.
  *
- * @param location     the catalogue YAML, a Spring resource ({@code classpath:data-sources.yml},
- *                     {@code file:config/data-sources.yml})
+ * @param location     the catalogue YAML, a Spring resource ({@code file:config/data-sources.yml}); the demo
+ *                     profile uses {@code classpath:data-sources.yml}, elsewhere it must be set
  * @param reloadCheck  how often at most the file's modification time is checked for a reload
  * @param connections  JDBC connections by name; {@code default} is the engine's own data source
  * @param httpTimeout  connect and read timeout of HTTP JSON sources
@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("dsar.catalogue")
 public record CatalogueProperties(
-        @DefaultValue("classpath:data-sources.yml") String location,
+        String location,
         @DefaultValue("PT5S") Duration reloadCheck,
         @DefaultValue Map<String, Connection> connections,
         @DefaultValue("PT10S") Duration httpTimeout,

@@ -61,11 +61,19 @@ public class DataSourceCatalogue {
     private volatile Instant nextCheck = Instant.MIN;
 
     DataSourceCatalogue(CatalogueProperties properties, ResourceLoader resources, Clock clock) {
+        if (properties.location() == null || properties.location().isBlank()) {
+            throw new IllegalStateException("No data source catalogue: set dsar.catalogue.location (DSAR_CATALOGUE)");
+        }
         this.resource = resources.getResource(properties.location());
         this.reloadCheck = properties.reloadCheck();
         this.clock = clock;
         this.current = load(resource);
         this.loadedModified = lastModified();
+        if (current.sources().isEmpty()) {
+            log.warn("Data source catalogue {} lists no sources: every lookup finds nothing", resource);
+        } else {
+            log.info("Data source catalogue {}: {} sources", resource, current.sources().size());
+        }
     }
 
     /** The sources, in the order the catalogue lists them. */

@@ -1,12 +1,17 @@
 package org.harmony.dsar.mail;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The demo mailbox: every mail the engine sent through the embedded SMTP server, for a person to read. */
+/**
+ * The demo mailbox: every mail the engine sent through the embedded SMTP server, for a person to read. It shows
+ * requesters' personal data to anyone who can reach it, so it exists in the demo profile only.
+ */
 @Controller
+@Profile("demo")
 @ConditionalOnBean(EmbeddedSmtpServer.class)
 class MailboxController {
 

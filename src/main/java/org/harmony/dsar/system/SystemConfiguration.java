@@ -25,6 +25,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SystemConfiguration {
 
+    /** Outside the demo profile, no start with the demo's secrets or without an admin and a catalogue. */
+    @Bean
+    static SafeDefaults safeDefaults() {
+        return new SafeDefaults();
+    }
+
     /** A JSON number or boolean where text is expected is an error, not silently turned into text. */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictScalars() {
@@ -37,6 +43,11 @@ class SystemConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    KeyedHash keyedHash(SecurityProperties security) {
+        return new KeyedHash(security.hashKey());
     }
 
     /**

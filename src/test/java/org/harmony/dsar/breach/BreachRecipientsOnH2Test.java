@@ -33,7 +33,7 @@ class BreachRecipientsOnH2Test {
         db = new JdbcDataSource();
         db.setURL("jdbc:h2:mem:breach-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         db.setUser("sa");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(db).locations("classpath:db/migration", "classpath:db/demo").load().migrate();
         recipients = recipients(db);
         breachId = "breach-1";
         new BreachRepository(JdbcClient.create(db)).insert(new Breach(breachId, "BREACH-H2TEST01", "Backup exposed",

@@ -16,15 +16,17 @@ import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureAction;
 import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureKind;
 import org.harmony.dsar.lookup.DataSourceCatalogue.RetentionRule;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
+import org.harmony.dsar.system.KeyedHash;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Which holds and retention rules keep which tables: the rule evaluation, without database or engine. */
 class HoldRulesTest {
 
+    static final KeyedHash KEYED_HASH = new KeyedHash("hold-rules-test-key-not-a-secret-0001");
     private static final String EMAIL = "Marie.Dubois@example.fr";
-    private static final List<SubjectKey> SUBJECT = List.of(SubjectKey.of(SubjectKey.Type.EMAIL, EMAIL),
-            SubjectKey.of(SubjectKey.Type.PHONE, "+33 1 70 36 39 50"));
+    private static final List<SubjectKey> SUBJECT = List.of(SubjectKey.of(SubjectKey.Type.EMAIL, EMAIL, KEYED_HASH),
+            SubjectKey.of(SubjectKey.Type.PHONE, "+33 1 70 36 39 50", KEYED_HASH));
 
     private static final RetentionRule TAX = new RetentionRule("ordered_at", Period.ofYears(6), "GDPR-17-3-B-TAX",
             "Accounting records kept 6 years by tax law", "purchase history");
@@ -41,25 +43,33 @@ class HoldRulesTest {
 
         @Test
         void shouldHashEqualIdentifiersAlikeWhateverTheirSpelling() {
-            assertThat(SubjectKey.of(SubjectKey.Type.EMAIL, " marie.dubois@EXAMPLE.fr "))
-                    .isEqualTo(SubjectKey.of(SubjectKey.Type.EMAIL, EMAIL));
-            assertThat(SubjectKey.of(SubjectKey.Type.PHONE, "01 70 36 39 50"))
-                    .isEqualTo(SubjectKey.of(SubjectKey.Type.PHONE, "+33 (1) 70-36-39-50"));
-            assertThat(SubjectKey.of(SubjectKey.Type.CUSTOMER_NUMBER, "c-100003"))
-                    .isEqualTo(SubjectKey.of(SubjectKey.Type.CUSTOMER_NUMBER, "C100003"));
+            assertThat(SubjectKey.of(SubjectKey.Type.EMAIL, " marie.dubois@EXAMPLE.fr ", KEYED_HASH))
+                    .isEqualTo(SubjectKey.of(SubjectKey.Type.EMAIL, EMAIL, KEYED_HASH));
+            assertThat(SubjectKey.of(SubjectKey.Type.PHONE, "01 70 36 39 50", KEYED_HASH))
+                    .isEqualTo(SubjectKey.of(SubjectKey.Type.PHONE, "+33 (1) 70-36-39-50", KEYED_HASH));
+            assertThat(SubjectKey.of(SubjectKey.Type.CUSTOMER_NUMBER, "c-100003", KEYED_HASH))
+                    .isEqualTo(SubjectKey.of(SubjectKey.Type.CUSTOMER_NUMBER, "C100003", KEYED_HASH));
         }
 
         @Test
         void shouldNeverKeepTheIdentifierItself() {
-            SubjectKey key = SubjectKey.of(SubjectKey.Type.EMAIL, EMAIL);
+            SubjectKey key = SubjectKey.of(SubjectKey.Type.EMAIL, EMAIL, KEYED_HASH);
             assertThat(key.hash()).hasSize(64).doesNotContainIgnoringCase("marie");
-            assertThat(SubjectKey.of(SubjectKey.Type.PHONE, " ")).isNull();
+            assertThat(SubjectKey.of(SubjectKey.Type.PHONE, " ", KEYED_HASH)).isNull();
+        }
+
+        @Test
+        void shouldBeKeyedSoThatAnotherInstallationsKeyGivesAnotherHash() {
+            assertThat(SubjectKey.of(SubjectKey.Type.EMAIL, EMAIL, new KeyedHash("another-installation-key-0000000")))
+                    .isNotEqualTo(SubjectKey.of(SubjectKey.Type.EMAIL, EMAIL, KEYED_HASH));
+            assertThat(SubjectKey.of(SubjectKey.Type.EMAIL, EMAIL, KEYED_HASH).hash())
+                    .isEqualTo(KEYED_HASH.hex("legal-hold:EMAIL:marie.dubois@example.fr"));
         }
 
         @Test
         void shouldNotMatchTheSameValueAsAnotherKindOfIdentifier() {
-            assertThat(SubjectKey.of(SubjectKey.Type.CUSTOMER_NUMBER, "123456789"))
-                    .isNotEqualTo(SubjectKey.of(SubjectKey.Type.PHONE, "123456789"));
+            assertThat(SubjectKey.of(SubjectKey.Type.CUSTOMER_NUMBER, "123456789", KEYED_HASH))
+                    .isNotEqualTo(SubjectKey.of(SubjectKey.Type.PHONE, "123456789", KEYED_HASH));
         }
     }
 
@@ -173,7 +183,7 @@ class HoldRulesTest {
 
     static LegalHold hold(String id, LegalHold.Scope scope, SubjectKey.Type type, String value, String source,
             String category) {
-        SubjectKey key = type == null ? null : SubjectKey.of(type, value);
+        SubjectKey key = type == null ? null : SubjectKey.of(type, value, KEYED_HASH);
         return new LegalHold(id, "M-2026-17", scope, type, key == null ? null : key.hash(), source, category,
                 "GDPR-17-3-E-LEGAL-CLAIMS", null, "legal", Instant.EPOCH, LocalDate.of(2027, 1, 1), null, null, null);
     }

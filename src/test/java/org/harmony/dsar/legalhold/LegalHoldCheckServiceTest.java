@@ -79,9 +79,9 @@ class LegalHoldCheckServiceTest {
                 AccessScope.FULL);
         when(requests.get(requestId)).thenReturn(request);
         when(lookup.subjectOf(request)).thenReturn(SubjectParameters.of(EMAIL, Map.of()));
-        registry = new LegalHoldRegistry(jdbc, catalogue, clock);
+        registry = new LegalHoldRegistry(jdbc, catalogue, clock, HoldRulesTest.KEYED_HASH);
         service = new LegalHoldCheckService(jdbc, mock(RequestEvents.class), requests, lookup, catalogue, registry,
-                clock);
+                clock, HoldRulesTest.KEYED_HASH);
     }
 
     @Nested
@@ -92,7 +92,7 @@ class LegalHoldCheckServiceTest {
             LegalHold hold = registry.place(subjectHold("HELD@example.org ", null), "legal");
 
             assertThat(jdbc.sql("SELECT subject_hash FROM legal_hold WHERE id = :id").param("id", hold.id())
-                    .query(String.class).single()).isEqualTo(SubjectKey.of(SubjectKey.Type.EMAIL, EMAIL).hash());
+                    .query(String.class).single()).isEqualTo(SubjectKey.of(SubjectKey.Type.EMAIL, EMAIL, HoldRulesTest.KEYED_HASH).hash());
             assertThat(jdbc.sql("SELECT COUNT(*) FROM legal_hold WHERE LOWER(CONCAT(matter_reference, note,"
                     + " subject_hash)) LIKE '%held@%'").query(Integer.class).single()).isZero();
 

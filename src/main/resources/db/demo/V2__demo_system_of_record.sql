@@ -1,6 +1,7 @@
 -- The demo system of record: the systems the seed companies' privacy policies describe
 -- (web enquiry form, newsletter, customer accounts, orders paid by card). Lookups read it
--- through the queries in application.yml (dsar.lookup.sources); a company points those at its own systems.
+-- through the demo catalogue (data-sources.yml); a company points its own catalogue at its own systems.
+-- Demo profile only: application-demo.yml adds classpath:db/demo to spring.flyway.locations.
 
 CREATE SCHEMA sor;
 

@@ -1,4 +1,4 @@
-package db.migration;
+package db.demo;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -14,13 +14,13 @@ import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestEvents;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.intake.RequestType;
-import org.harmony.dsar.lookup.AnonymisationStrategy;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Suppression;
 import org.harmony.dsar.lookup.SourceConnections;
 import org.harmony.dsar.lookup.SourceReader;
 import org.harmony.dsar.lookup.SubjectDataLookup;
+import org.harmony.dsar.system.KeyedHash;
 import org.harmony.dsar.lookup.SubjectParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,11 +47,12 @@ public class Suppressions {
     private final RequestEvents events;
     private final FulfilmentOutcomes outcomes;
     private final JdbcClient jdbc;
+    private final KeyedHash hash;
     private final Clock clock;
 
     Suppressions(DataSourceCatalogue catalogue, SourceReader reader, SourceConnections connections,
             SubjectDataLookup lookup, RequestRepository requests, RequestEvents events, FulfilmentOutcomes outcomes,
-            JdbcClient jdbc, Clock clock) {
+            JdbcClient jdbc, KeyedHash hash, Clock clock) {
         this.catalogue = catalogue;
         this.reader = reader;
         this.connections = connections;
@@ -60,6 +61,7 @@ public class Suppressions {
         this.events = events;
         this.outcomes = outcomes;
         this.jdbc = jdbc;
+        this.hash = hash;
         this.clock = clock;
     }
 
@@ -88,7 +90,7 @@ public class Suppressions {
                     .flatMap(s -> s.set().keySet().stream()).toList()) + " updated on " + rows
                     + (rows == 1 ? " record" : " records"));
         }
-        register(request, subjectHash(request.email()), String.join(",", sourceNames), now);
+        register(request, subjectHash(request.email(), hash), String.join(",", sourceNames), now);
         String date = now.atZone(ZoneOffset.UTC).toLocalDate().toString();
         List<String> lines = new ArrayList<>();
         lines.add("Recorded in our suppression register on " + date + ": " + request.type().description());
@@ -141,7 +143,8 @@ public class Suppressions {
                 .update();
     }
 
-    static String subjectHash(String email) {
-        return AnonymisationStrategy.sha256("suppression:" + email.strip().toLowerCase(Locale.ROOT));
+    /** Keyed (HMAC-SHA-256): without the installation's key, nobody can test a guessed address against the register. */
+    static String subjectHash(String email, KeyedHash hash) {
+        return hash.hex("suppression:" + email.strip().toLowerCase(Locale.ROOT));
     }
 }

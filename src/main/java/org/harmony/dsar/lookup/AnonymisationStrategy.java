@@ -2,7 +2,6 @@ package org.harmony.dsar.lookup;
 
 import java.security.SecureRandom;
 import org.harmony.dsar.system.KeyedHash;
-import org.harmony.dsar.system.Sha256;
 
 /**
  * How an erasure anonymises one field. Hash and random keep the original's length, so the value always fits the
@@ -56,9 +55,4 @@ public enum AnonymisationStrategy {
 
     /** The anonymised value of {@code original}; {@code hash} is the installation's keyed hash. */
     public abstract Object anonymise(Object original, String fixedValue, KeyedHash hash);
-
-    /** Hex SHA-256 of the text, UTF-8. */
-    public static String sha256(String text) {
-        return Sha256.hex(text);
-    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import org.harmony.dsar.system.KeyedHash;
 import org.junit.jupiter.api.Test;
 
 class SuppressionsTest {
@@ -21,8 +22,11 @@ class SuppressionsTest {
 
     @Test
     void shouldIdentifyTheSubjectByAHashOfTheNormalisedEmail() {
-        assertThat(Suppressions.subjectHash(" Ada.Lovelace@Example.org "))
-                .isEqualTo(Suppressions.subjectHash("ada.lovelace@example.org"))
+        KeyedHash key = new KeyedHash("a-test-key-of-at-least-32-characters!");
+        assertThat(Suppressions.subjectHash(" Ada.Lovelace@Example.org ", key))
+                .isEqualTo(Suppressions.subjectHash("ada.lovelace@example.org", key))
+                .isNotEqualTo(Suppressions.subjectHash("ada.lovelace@example.org",
+                        new KeyedHash("another-test-key-of-32-characters!!")))
                 .hasSize(64)
                 .doesNotContain("lovelace");
     }

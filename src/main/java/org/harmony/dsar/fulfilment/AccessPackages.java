@@ -39,14 +39,13 @@ import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.intake.RequestType;
 import org.harmony.dsar.lookup.LookupResult;
 import org.harmony.dsar.lookup.SubjectDataLookup;
+import org.harmony.dsar.system.AfterCommit;
 import org.harmony.dsar.system.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -177,7 +176,7 @@ public class AccessPackages {
                 WHERE request_id = :requestId AND released_at IS NULL AND deleted_at IS NULL
                 """)
                 .param("now", Timestamp.from(now)).param("requestId", requestId).update();
-        afterCommit(() -> files.forEach(AccessPackages::deleteQuietly));
+        AfterCommit.run(() -> files.forEach(AccessPackages::deleteQuietly));
         events.record(requestId, "PACKAGE_DISCARDED", "reason=" + why + " packages=" + files.size());
         return files.size();
     }
@@ -224,19 +223,6 @@ public class AccessPackages {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 
     /** The package's content as a stream; the caller closes it. */

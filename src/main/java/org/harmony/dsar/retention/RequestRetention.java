@@ -10,14 +10,13 @@ import org.harmony.dsar.intake.RequestEvents;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.lookup.SubjectDataLookup;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
+import org.harmony.dsar.system.AfterCommit;
 import org.harmony.dsar.verification.IdentityEvidence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Nothing of a subject's records is kept longer than its request: when a request ends, whatever its type and outcome,
@@ -70,7 +69,7 @@ public class RequestRetention {
         jdbc.sql("UPDATE lookup_result SET records_json = NULL WHERE request_id = :id AND records_json IS NOT NULL")
                 .param("id", requestId).update();
         int discarded = packages.discardUnreleased(requestId, "request ended");
-        afterCommit(() -> lookup.deleteRecords(requestId));
+        AfterCommit.run(() -> lookup.deleteRecords(requestId));
         events.record(requestId, "REQUEST_DATA_DELETED", "lookupRecords=deleted identifierValues=" + identifierValues
                 + " documents=" + documents + " corrections=" + corrections + " unreleasedPackages=" + discarded);
         log.info("Request {} ended: copies of the subject's data deleted", requests.get(requestId).reference());
@@ -93,18 +92,5 @@ public class RequestRetention {
             }
         }
         return removed + packages.deleteOrphanFiles();
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 }

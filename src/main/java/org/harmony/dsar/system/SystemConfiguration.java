@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.harmony.dsar.system.process.ProcessStartGuard;
 import org.harmony.dsar.system.process.TaskCompletionGuard;
+import org.harmony.dsar.system.process.TaskFormRules;
 import org.harmony.dsar.system.process.SubmissionGuardFilter;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -69,10 +70,10 @@ class SystemConfiguration {
     /** Server-side checks of task completions and form starts through the REST API (after its authentication) and Tasklist. */
     @Bean
     FilterRegistrationBean<SubmissionGuardFilter> taskFormSubmissionValidation(
-            List<TaskCompletionGuard> completionGuards, List<ProcessStartGuard> startGuards, TaskService tasks,
-            RepositoryService repository, IdentityService identity, ObjectMapper json) {
-        FilterRegistrationBean<SubmissionGuardFilter> registration = new FilterRegistrationBean<>(
-                new SubmissionGuardFilter(completionGuards, startGuards, tasks, repository, identity, json));
+            TaskFormRules taskForms, List<TaskCompletionGuard> completionGuards, List<ProcessStartGuard> startGuards,
+            TaskService tasks, RepositoryService repository, IdentityService identity, ObjectMapper json) {
+        FilterRegistrationBean<SubmissionGuardFilter> registration = new FilterRegistrationBean<>(new SubmissionGuardFilter(
+                taskForms, completionGuards, startGuards, tasks, repository, identity, json));
         registration.setName("task-form-submission-validation");
         registration.addUrlPatterns("/engine-rest/task/*", "/engine-rest/process-definition/*",
                 "/camunda/api/engine/engine/*");

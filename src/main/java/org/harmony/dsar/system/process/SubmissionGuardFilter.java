@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +41,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks a task completion against every {@link TaskCompletionGuard} (the task's Camunda Form rules, the review
+ * Refuses a task completion that carries a variable which is no field of the task's form ({@link
+ * TaskFormRules#unknownFields}), then checks it against every {@link TaskCompletionGuard} (the task's Camunda Form rules, the review
  * rules), and a process start from a form against every {@link ProcessStartGuard} (the deadline extension's
  * request), before the engine runs it, and answers a refusal with 400 problem+json giving the reasons (with a
  * {@code message} member, which Tasklist shows). Covers the REST
@@ -55,6 +59,7 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
             ENGINE_API + "/process-definition/(?:key/([^/]+)|([^/]+))/(start|submit-form)");
     private static final int MAX_BODY_BYTES = 1_048_576;
 
+    private final TaskFormRules taskForms;
     private final List<TaskCompletionGuard> completionGuards;
     private final List<ProcessStartGuard> startGuards;
     private final TaskService tasks;
@@ -62,8 +67,10 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
     private final IdentityService identity;
     private final ObjectMapper json;
 
-    public SubmissionGuardFilter(List<TaskCompletionGuard> completionGuards, List<ProcessStartGuard> startGuards,
-            TaskService tasks, RepositoryService repository, IdentityService identity, ObjectMapper json) {
+    public SubmissionGuardFilter(TaskFormRules taskForms, List<TaskCompletionGuard> completionGuards,
+            List<ProcessStartGuard> startGuards, TaskService tasks, RepositoryService repository,
+            IdentityService identity, ObjectMapper json) {
+        this.taskForms = taskForms;
         this.completionGuards = List.copyOf(completionGuards);
         this.startGuards = List.copyOf(startGuards);
         this.tasks = tasks;
@@ -129,6 +136,12 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
             return List.of();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        submitted.fieldNames().forEachRemaining(names::add);
+        Optional<String> unknown = taskForms.unknownFields(task, names);
+        if (unknown.isPresent()) {
+            return List.of(unknown.get());
         }
         Function<String, Object> values = key -> submitted.has(key)
                 ? plain(submitted.path(key).path("value"))

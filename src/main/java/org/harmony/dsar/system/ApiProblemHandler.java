@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -94,6 +95,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         return problem(HttpStatus.BAD_REQUEST, "missing-body", "Body required",
                 "A JSON body is required.");
+    }
+
+    /** The same 429 as the per-client limit of {@link ApiGuardFilter}, header and body alike. */
+    @ExceptionHandler(RateLimited.class)
+    ResponseEntity<Object> rateLimited(RateLimited limited) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(limited.body());
     }
 
     @ExceptionHandler(Exception.class)

@@ -28,6 +28,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -95,6 +96,18 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         return problem(HttpStatus.BAD_REQUEST, "missing-body", "Body required",
                 "A JSON body is required.");
+    }
+
+    /**
+     * A multipart body the servlet container cannot parse (no endpoint here takes multipart, but Spring parses any
+     * such body before choosing one): 400, not a 500. Too large a multipart body is the base class's 413.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> malformedMultipart(MultipartException ex, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed multipart body",
+                "The multipart body could not be read. This API takes JSON; a document is sent as the file itself"
+                        + " with its content type.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     /** The same 429 as the per-client limit of {@link ApiGuardFilter}, header and body alike. */

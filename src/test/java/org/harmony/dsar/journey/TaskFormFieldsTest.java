@@ -20,7 +20,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * A task is completed with the fields of its form and nothing else, through the engine's REST API and through the
  * webapps' API that Tasklist uses, with {@code complete} and {@code submit-form} alike: a variable that is no field
- * of the form ({@code requestType}, {@code dueAt}) is refused with 400 problem+json and the task stays open.
+ * of the form ({@code requestType}, {@code dueAt}) is refused with 400 problem+json and the task stays open; so is
+ * setting or deleting such a variable of the task beforehand.
  */
 class TaskFormFieldsTest extends JourneyTestSupport {
 
@@ -48,6 +49,19 @@ class TaskFormFieldsTest extends JourneyTestSupport {
                 APPROVE + ", \"requestType\": {\"value\": \"ERASURE\", \"type\": \"String\"}"), "requestType");
         assertRefused(webappCall(tasklist, taskId, "submit-form",
                 APPROVE + ", \"jurisdiction\": {\"value\": \"US-CA\", \"type\": \"String\"}"), "jurisdiction");
+        // Nor can the variable be set first and the task completed empty afterwards.
+        assertRefused(restVariables(taskId, HttpMethod.PUT, "/requestType",
+                "{\"value\": \"ERASURE\", \"type\": \"String\"}"), "requestType");
+        assertRefused(restVariables(taskId, HttpMethod.POST, "",
+                "{\"modifications\": {\"reviewComment\": {\"value\": \"x\"}, \"dueAt\": {\"value\": null}}}"), "dueAt");
+        assertRefused(restVariables(taskId, HttpMethod.DELETE, "/requestId", null), "requestId");
+        HttpHeaders json = webappHeaders(tasklist);
+        json.setContentType(MediaType.APPLICATION_JSON);
+        assertRefused(http.exchange("/camunda/api/engine/engine/default/task/" + taskId + "/localVariables/requestType",
+                HttpMethod.PUT, new HttpEntity<>("{\"value\": \"ERASURE\", \"type\": \"String\"}", json), Map.class),
+                "requestType");
+        assertThat(restVariables(taskId, HttpMethod.PUT, "/reviewComment", "{\"value\": \"Draft\", \"type\": \"String\"}")
+                .getStatusCode()).as("a field of the form may be saved").isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(tasks.createTaskQuery().taskId(taskId).count()).as("the task stays open").isEqualTo(1);
         assertThat(tasks.getVariable(taskId, "requestType")).isEqualTo("ACCESS");
 
@@ -85,6 +99,13 @@ class TaskFormFieldsTest extends JourneyTestSupport {
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.withBasicAuth("officer", "officer").exchange("/engine-rest/task/" + taskId + "/" + action,
                 HttpMethod.POST, new HttpEntity<>("{\"variables\": {" + variables + "}}", headers), Map.class);
+    }
+
+    private ResponseEntity<Map> restVariables(String taskId, HttpMethod method, String name, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth("officer", "officer").exchange("/engine-rest/task/" + taskId + "/variables" + name,
+                method, new HttpEntity<>(body, headers), Map.class);
     }
 
     private ResponseEntity<Map> webappCall(Map<String, String> session, String taskId, String action,

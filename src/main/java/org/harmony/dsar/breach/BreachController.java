@@ -8,54 +8,42 @@ import jakarta.validation.Valid;
 
 import org.harmony.dsar.intake.Jurisdiction;
 import org.harmony.dsar.system.ApiProblem;
-import org.harmony.dsar.system.StaffAuthentication;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The DPO's breach API: record a breach (which starts its notices) and follow it. HTTP Basic against Camunda's
- * identity service, members of {@code dpo} only. Answers never contain an affected person's data, only counts.
+ * identity service, members of {@code dpo} only (checked before any body is read by {@code system.StaffSecurity}). Answers never contain an affected person's data, only counts.
  */
 @RestController
 class BreachController {
 
     private final BreachService breaches;
-    private final StaffAuthentication staff;
 
-    BreachController(BreachService breaches, StaffAuthentication staff) {
+    BreachController(BreachService breaches) {
         this.breaches = breaches;
-        this.staff = staff;
     }
 
     @PostMapping(path = "/api/breaches", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<BreachView> record(@Valid @RequestBody NewBreach body,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        String userId = authenticate(authorization);
+    ResponseEntity<BreachView> record(@Valid @RequestBody NewBreach body, @AuthenticationPrincipal String userId) {
         Breach breach = breaches.record(body, userId);
         return ResponseEntity.created(URI.create("/api/breaches/" + breach.reference()))
                 .body(BreachView.of(breach, breaches.progress(breach.id())));
     }
 
     @GetMapping(path = "/api/breaches/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
-    BreachView status(@PathVariable String reference,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        authenticate(authorization);
+    BreachView status(@PathVariable String reference) {
         Breach breach = breaches.findByReference(reference).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
                 "unknown-breach", "Unknown breach", "No breach " + reference + "."));
         return BreachView.of(breach, breaches.progress(breach.id()));
-    }
-
-    private String authenticate(String authorization) {
-        return staff.requireMember(authorization, BreachService.DPO_GROUP, "Only the DPO records and follows breaches.");
     }
 
     /**

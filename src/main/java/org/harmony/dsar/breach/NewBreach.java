@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.harmony.dsar.intake.Jurisdiction;
+import org.harmony.dsar.system.MailAddress;
 
 /**
  * A breach as the DPO records it ({@code POST /api/breaches}). Who is affected is given by catalogue
@@ -50,7 +50,7 @@ public record NewBreach(
      * @param language the notice's language ({@code de}); English where there is no translation
      */
     public record Subject(
-            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @MailAddress @Size(max = 254) String email,
             Jurisdiction region,
             @Pattern(regexp = "[a-z]{2}") String language) {
     }

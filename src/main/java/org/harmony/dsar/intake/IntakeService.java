@@ -2,6 +2,8 @@ package org.harmony.dsar.intake;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.system.ApiProperties;
+import org.harmony.dsar.system.RateLimited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -20,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Accepts a request: stores it and starts its process in one transaction, so that an accepted request is
- * never lost and a rejected one never starts a process.
+ * never lost and a rejected one never starts a process. No address gets more than
+ * {@code dsar.api.rate-limit.per-recipient-per-day} requests (and their mails) in 24 hours.
  */
 @Service
 class IntakeService {
@@ -34,10 +39,12 @@ class IntakeService {
     private final RuntimeService runtime;
     private final ObjectMapper json;
     private final Clock clock;
+    private final int perRecipientPerDay;
     private final SecureRandom random = new SecureRandom();
 
     IntakeService(RequestRepository requests, RequestEvents events, RuntimeService runtime, ObjectMapper json,
-            Clock clock) {
+            Clock clock, ApiProperties api) {
+        this.perRecipientPerDay = api.rateLimit().perRecipientPerDay();
         this.requests = requests;
         this.events = events;
         this.runtime = runtime;
@@ -47,6 +54,10 @@ class IntakeService {
 
     @Transactional
     DsarRequest submit(NewRequest body) {
+        checkRecipientCap(body.email());
+        if (body.agent() != null) {
+            checkRecipientCap(body.agent().email());
+        }
         DsarRequest.Agent agent = body.agent() == null ? null
                 : new DsarRequest.Agent(body.agent().name(), body.agent().email(), body.agent().relationship());
         DsarRequest request = new DsarRequest(
@@ -78,6 +89,21 @@ class IntakeService {
         log.info("Request {} received: type {}, jurisdiction {}, process instance {}",
                 request.reference(), request.type(), request.jurisdiction().code(), instance.getId());
         return requests.get(request.id());
+    }
+
+    /**
+     * Refuses a request for an address that had its share of requests in the last 24 hours, with the answer of the
+     * per-client rate limit. Concurrent requests for one address on several nodes may each see the count below the
+     * cap; the cap may then be passed by those few.
+     */
+    private void checkRecipientCap(String address) {
+        Instant now = clock.instant();
+        Duration day = Duration.ofDays(1);
+        RequestRepository.RecentRequests recent = requests.recentFor(address, now.minus(day));
+        if (recent.count() >= perRecipientPerDay) {
+            log.info("Request refused: the per-recipient cap of {} a day is reached", perRecipientPerDay);
+            throw new RateLimited(recent.oldest() == null ? day : Duration.between(now, recent.oldest().plus(day)));
+        }
     }
 
     private String newReference() {

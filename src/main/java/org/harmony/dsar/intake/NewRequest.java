@@ -3,11 +3,12 @@ package org.harmony.dsar.intake;
 import java.util.Map;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import org.harmony.dsar.system.MailAddress;
 
 /**
  * The body of {@code POST /api/requests}, as the requester sends it. Text may not contain control characters
@@ -16,7 +17,7 @@ import jakarta.validation.constraints.Size;
 record NewRequest(
         @NotNull RequestType type,
         @NotNull Jurisdiction jurisdiction,
-        @NotBlank @Email @Size(max = 254) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String email,
+        @NotBlank @MailAddress @Size(max = 254) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String email,
         @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String fullName,
         @Size(max = 4000) @Pattern(regexp = MULTI_LINE, message = NO_CONTROLS) String details,
         @Size(max = 10) Map<@Pattern(regexp = "[a-zA-Z][a-zA-Z0-9]{0,39}",
@@ -31,7 +32,7 @@ record NewRequest(
 
     record AgentDetails(
             @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String name,
-            @NotBlank @Email @Size(max = 254) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String email,
+            @NotBlank @MailAddress @Size(max = 254) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String email,
             @NotBlank @Size(max = 100) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String relationship) {
     }
 }

@@ -44,6 +44,21 @@ public class RequestRepository {
                 .update();
     }
 
+    /** Requests received since then with this address as the subject's or the agent's, and the oldest of them. */
+    RecentRequests recentFor(String address, Instant since) {
+        return jdbc.sql("""
+                SELECT COUNT(*) AS n, MIN(received_at) AS oldest FROM dsar_request
+                WHERE received_at > :since AND (LOWER(email) = :address OR LOWER(agent_email) = :address)
+                """)
+                .param("since", Timestamp.from(since))
+                .param("address", address.strip().toLowerCase(Locale.ROOT))
+                .query((rs, row) -> new RecentRequests(rs.getLong("n"), instant(rs, "oldest")))
+                .single();
+    }
+
+    record RecentRequests(long count, Instant oldest) {
+    }
+
     public Optional<DsarRequest> findById(String id) {
         return jdbc.sql("SELECT * FROM dsar_request WHERE id = :id").param("id", id).query(this::map).optional();
     }

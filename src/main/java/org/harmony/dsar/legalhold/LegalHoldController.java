@@ -18,19 +18,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The legal hold registry over HTTP, for {@code legalCounsel} only ({@link LegalCounselOnly}: HTTP Basic against
- * Camunda's identity service).
+ * The legal hold registry over HTTP, for {@code legalCounsel} only (HTTP Basic against Camunda's identity service,
+ * checked before any body is read by {@code system.StaffSecurity}).
  * Holds are placed, listed, reviewed and released; nothing is deleted. Answers never contain a subject identifier:
  * the registry keeps only its hash.
  */
@@ -82,7 +82,7 @@ class LegalHoldController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<HoldView> place(@Valid @RequestBody PlaceHold body,
-            @RequestAttribute(LegalCounselOnly.USER_ATTRIBUTE) String userId) {
+            @AuthenticationPrincipal String userId) {
         LegalHold hold = registry.place(new LegalHoldRegistry.NewHold(body.matterReference(), body.scope(),
                 body.subject() == null ? null : body.subject().type(),
                 body.subject() == null ? null : body.subject().value(), body.sourceName(), body.category(),
@@ -108,13 +108,13 @@ class LegalHoldController {
 
     @PostMapping(path = "/{id}/review", consumes = MediaType.APPLICATION_JSON_VALUE)
     HoldView review(@PathVariable String id, @Valid @RequestBody ReviewHold body,
-            @RequestAttribute(LegalCounselOnly.USER_ATTRIBUTE) String userId) {
+            @AuthenticationPrincipal String userId) {
         return HoldView.of(registry.review(id, body.reviewAt(), body.note(), userId), registry.events(id));
     }
 
     @PostMapping(path = "/{id}/release", consumes = MediaType.APPLICATION_JSON_VALUE)
     HoldView release(@PathVariable String id, @Valid @RequestBody ReleaseHold body,
-            @RequestAttribute(LegalCounselOnly.USER_ATTRIBUTE) String userId) {
+            @AuthenticationPrincipal String userId) {
         return HoldView.of(registry.release(id, body.note(), userId), registry.events(id));
     }
 

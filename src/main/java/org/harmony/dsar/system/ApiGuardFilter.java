@@ -1,6 +1,7 @@
 package org.harmony.dsar.system;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -55,10 +57,9 @@ class ApiGuardFilter extends OncePerRequestFilter {
         ConsumptionProbe probe = buckets.computeIfAbsent(request.getRemoteAddr(), address -> newBucket())
                 .tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            long seconds = Math.max(1, probe.getNanosToWaitForRefill() / 1_000_000_000L);
-            response.setHeader("Retry-After", Long.toString(seconds));
-            problem(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                    "Too many requests from your address. Try again in " + seconds + " seconds.");
+            RateLimited limited = new RateLimited(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+            write(response, HttpStatus.TOO_MANY_REQUESTS, limited.body());
             return;
         }
         int maxBytes = isUpload(request) ? properties.maxUploadBytes() : properties.maxBodyBytes();
@@ -90,6 +91,10 @@ class ApiGuardFilter extends OncePerRequestFilter {
         body.put("title", title);
         body.put("status", status.value());
         body.put("detail", detail);
+        write(response, status, body);
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, Map<String, Object> body) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);

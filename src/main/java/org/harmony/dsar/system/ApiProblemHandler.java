@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -94,6 +96,26 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         return problem(HttpStatus.BAD_REQUEST, "missing-body", "Body required",
                 "A JSON body is required.");
+    }
+
+    /**
+     * A multipart body the servlet container cannot parse (no endpoint here takes multipart, but Spring parses any
+     * such body before choosing one): 400, not a 500. Too large a multipart body is the base class's 413.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> malformedMultipart(MultipartException ex, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-multipart", "Malformed multipart body",
+                "The multipart body could not be read. This API takes JSON; a document is sent as the file itself"
+                        + " with its content type.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The same 429 as the per-client limit of {@link ApiGuardFilter}, header and body alike. */
+    @ExceptionHandler(RateLimited.class)
+    ResponseEntity<Object> rateLimited(RateLimited limited) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(limited.body());
     }
 
     @ExceptionHandler(Exception.class)

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxBodyBytes   larger bodies are refused with 413
  * @param maxUploadBytes the same for a document upload ({@code /api/requests/{reference}/documents})
- * @param rateLimit    calls allowed per client address; more are refused with 429
+ * @param rateLimit    calls allowed per client address and requests per recipient; more are refused with 429
  */
 @ConfigurationProperties("dsar.api")
 public record ApiProperties(
@@ -22,10 +22,14 @@ public record ApiProperties(
      * @param requests calls per period and client address
      * @param period   the period the calls are counted over
      * @param clients  how many client addresses are tracked at once (oldest forgotten first)
+     * @param perRecipientPerDay requests accepted in 24 hours for one email address, as the subject's or the agent's
+     *                 address, counted in the database (so across nodes); more are refused as the client limit is, so
+     *                 that intake cannot be used to flood someone's mailbox
      */
     public record RateLimit(
             @DefaultValue("30") int requests,
             @DefaultValue("PT1M") Duration period,
-            @DefaultValue("10000") int clients) {
+            @DefaultValue("10000") int clients,
+            @DefaultValue("5") int perRecipientPerDay) {
     }
 }

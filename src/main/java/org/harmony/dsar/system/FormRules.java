@@ -1,6 +1,9 @@
 package org.harmony.dsar.system;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -14,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the browser; a REST call would skip them. The form stays the one place a process designer edits the rules.
  * Covered: {@code validate.required, minLength, maxLength, pattern, min, max} and the allowed {@code values} of
  * radio and select fields. Disabled and read-only fields are display only and not checked.
+ * A submission may carry only the fields the form lets a user fill in: the keys of its fields that are not disabled
+ * (form-js, in Tasklist, submits exactly those, read-only ones included).
  */
 public final class FormRules {
 
@@ -22,25 +27,32 @@ public final class FormRules {
 
     private final String formId;
     private final List<FieldRule> fields;
+    private final Set<String> submittable;
 
-    private FormRules(String formId, List<FieldRule> fields) {
+    private FormRules(String formId, List<FieldRule> fields, Set<String> submittable) {
         this.formId = formId;
         this.fields = fields;
+        this.submittable = submittable;
     }
 
     public static FormRules parse(JsonNode form) {
         List<FieldRule> fields = new ArrayList<>();
-        collect(form.path("components"), fields);
-        return new FormRules(form.path("id").asText("form"), List.copyOf(fields));
+        Set<String> submittable = new LinkedHashSet<>();
+        collect(form.path("components"), fields, submittable);
+        return new FormRules(form.path("id").asText("form"), List.copyOf(fields),
+                Collections.unmodifiableSet(submittable));
     }
 
-    private static void collect(JsonNode components, List<FieldRule> fields) {
+    private static void collect(JsonNode components, List<FieldRule> fields, Set<String> submittable) {
         for (JsonNode component : components) {
             if (component.has("components")) {
-                collect(component.path("components"), fields);
+                collect(component.path("components"), fields, submittable);
             }
             String type = component.path("type").asText();
             String key = component.path("key").asText(null);
+            if (key != null && !component.path("disabled").asBoolean(false)) {
+                submittable.add(key);
+            }
             if (key == null || !INPUT_TYPES.contains(type) || component.path("disabled").asBoolean(false)
                     || component.path("readonly").asBoolean(false)) {
                 continue;
@@ -66,6 +78,17 @@ public final class FormRules {
     /** The message refusing a submission with these violations. */
     public String refusal(List<String> violations) {
         return "The form " + formId + " cannot be submitted: " + String.join("; ", violations) + ".";
+    }
+
+    /** The keys a submission of this form may carry: its fields that are not disabled. */
+    public Set<String> submittableKeys() {
+        return submittable;
+    }
+
+    /** One message per submitted name that is no field a user can fill in on this form; empty when all are. */
+    public List<String> unknownFields(Collection<String> names) {
+        return names.stream().filter(name -> !submittable.contains(name))
+                .map(name -> name + " is not a field of this form and cannot be submitted").toList();
     }
 
     /** What is wrong with the submitted values, one message per problem; empty when all is well. */

@@ -6,51 +6,42 @@ import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestEvents;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.system.ApiProblem;
-import org.harmony.dsar.system.StaffAuthentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Where a compliance officer opens the documents a requester uploaded, for the "Review identity" task. HTTP Basic
- * against Camunda's identity service, as the engine's REST API; only members of {@code complianceOfficers}; every
- * opening is recorded in the audit trail.
+ * against Camunda's identity service, as the engine's REST API; only members of {@code complianceOfficers} (checked
+ * by {@code system.StaffSecurity}); every opening is recorded in the audit trail.
  */
 @RestController
 class IdentityDocumentsController {
 
-    static final String REVIEWER_GROUP = "complianceOfficers";
-
-    private final StaffAuthentication staff;
     private final RequestRepository requests;
     private final IdentityEvidence evidence;
     private final RequestEvents events;
 
-    IdentityDocumentsController(StaffAuthentication staff, RequestRepository requests, IdentityEvidence evidence,
-            RequestEvents events) {
-        this.staff = staff;
+    IdentityDocumentsController(RequestRepository requests, IdentityEvidence evidence, RequestEvents events) {
         this.requests = requests;
         this.evidence = evidence;
         this.events = events;
     }
 
     @GetMapping(path = "/api/officer/requests/{reference}/documents", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<IdentityEvidence.Document> list(@PathVariable String reference,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        authenticate(authorization);
+    List<IdentityEvidence.Document> list(@PathVariable String reference) {
         return evidence.documents(request(reference).id());
     }
 
     @GetMapping("/api/officer/requests/{reference}/documents/{documentId}")
     ResponseEntity<byte[]> open(@PathVariable String reference, @PathVariable String documentId,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        String userId = authenticate(authorization);
+            @AuthenticationPrincipal String userId) {
         DsarRequest request = request(reference);
         IdentityEvidence.Document document = evidence.documents(request.id()).stream()
                 .filter(d -> d.id().equals(documentId)).findFirst()
@@ -68,10 +59,6 @@ class IdentityDocumentsController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("X-Content-Type-Options", "nosniff")
                 .body(content);
-    }
-
-    private String authenticate(String authorization) {
-        return staff.requireMember(authorization, REVIEWER_GROUP, "Only compliance officers open identity documents.");
     }
 
     private DsarRequest request(String reference) {

@@ -140,6 +140,7 @@ public final class DsarBenchmark {
         properties.put("spring.mail.port", smtp.getSmtp().getPort());
         properties.put("dsar.mail.embedded-server.enabled", false);
         properties.put("dsar.api.rate-limit.requests", 1_000_000);
+        properties.put("dsar.api.rate-limit.per-recipient-per-day", 1_000_000);
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.harmony.dsar", "WARN");
         properties.putAll(overrides);

@@ -58,6 +58,7 @@ final class FaultEnvironment implements AutoCloseable {
                 "--spring.mail.port=" + smtpPort,
                 "--dsar.mail.embedded-server.enabled=false",
                 "--dsar.api.rate-limit.requests=100000",
+                "--dsar.api.rate-limit.per-recipient-per-day=100000",
                 // A crashed node's locked jobs are taken over once their lock expires (default 5 minutes).
                 "--camunda.bpm.job-execution.lock-time-in-millis=20000",
                 // A crashed node's claimed breach recipients likewise (default 5 minutes).

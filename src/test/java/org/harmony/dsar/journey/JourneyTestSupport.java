@@ -44,7 +44,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false",
         "dsar.mail.embedded-server.enabled=false",
-        "dsar.api.rate-limit.requests=1000"
+        "dsar.api.rate-limit.requests=1000",
+        // Some journeys reuse a demo subject's address; PublicApiAbuseTest reaches the cap with fresh ones.
+        "dsar.api.rate-limit.per-recipient-per-day=10"
 })
 @ActiveProfiles({"postgres", "demo"})
 // One application context for every journey: a second one would register a second engine named "default".

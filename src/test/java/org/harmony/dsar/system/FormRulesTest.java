@@ -55,6 +55,40 @@ class FormRulesTest {
         }
     }
 
+    @Nested
+    class SubmittableFields {
+
+        @Test
+        void shouldOfferOnlyTheFieldsAUserFillsIn() {
+            assertThat(load("ReviewResponseForm").submittableKeys())
+                    .containsExactlyInAnyOrder("reviewDecision", "denialReason", "reviewComment");
+        }
+
+        @Test
+        void shouldNameEveryVariableThatIsNoFieldOfTheForm() {
+            assertThat(load("ReviewResponseForm").unknownFields(List.of("reviewDecision", "requestType", "dueAt")))
+                    .containsExactly("requestType is not a field of this form and cannot be submitted",
+                            "dueAt is not a field of this form and cannot be submitted");
+        }
+
+        @Test
+        void shouldRefuseADisplayedButDisabledField() {
+            assertThat(load("ReviewResponseForm").unknownFields(List.of("fulfilmentNote"))).hasSize(1);
+            assertThat(load("FulfilManuallyForm").unknownFields(List.of("fulfilmentNote"))).isEmpty();
+        }
+
+        @Test
+        void shouldAcceptReadOnlyFieldsAsTasklistSubmitsThem() throws IOException {
+            FormRules rules = FormRules.parse(JSON.readTree("""
+                    {"id": "F", "components": [
+                      {"type": "textfield", "key": "shown", "readonly": true},
+                      {"type": "group", "components": [{"type": "textfield", "key": "nested"}]},
+                      {"type": "textfield", "key": "display", "disabled": true},
+                      {"type": "text", "text": "no key"}]}"""));
+            assertThat(rules.submittableKeys()).containsExactlyInAnyOrder("shown", "nested");
+        }
+    }
+
     @Test
     void shouldRequireANoteWhenFulfillingManually() {
         FormRules rules = load("FulfilManuallyForm");

@@ -3,10 +3,15 @@ package org.harmony.dsar.system.process;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,9 +41,12 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
 
 /**
- * Checks a task completion against every {@link TaskCompletionGuard} (the task's Camunda Form rules, the review
+ * Refuses a task completion that carries a variable which is no field of the task's form ({@link
+ * TaskFormRules#unknownFields}), and likewise setting or deleting such a variable of a task
+ * ({@code .../task/{id}/variables} and {@code localVariables}), then checks a completion against every {@link TaskCompletionGuard} (the task's Camunda Form rules, the review
  * rules), and a process start from a form against every {@link ProcessStartGuard} (the deadline extension's
  * request), before the engine runs it, and answers a refusal with 400 problem+json giving the reasons (with a
  * {@code message} member, which Tasklist shows). Covers the REST
@@ -53,8 +61,13 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
     private static final Pattern COMPLETION = Pattern.compile(ENGINE_API + "/task/([^/]+)/(complete|submit-form)");
     private static final Pattern START = Pattern.compile(
             ENGINE_API + "/process-definition/(?:key/([^/]+)|([^/]+))/(start|submit-form)");
+    /** Setting or deleting a task's variables: one by name (also binary {@code /data}), or several at once. */
+    private static final Pattern VARIABLES = Pattern.compile(
+            ENGINE_API + "/task/([^/]+)/(?:variables|localVariables)(?:/([^/]+)(?:/data)?)?");
+    private static final Set<String> CHANGING = Set.of("POST", "PUT", "DELETE");
     private static final int MAX_BODY_BYTES = 1_048_576;
 
+    private final TaskFormRules taskForms;
     private final List<TaskCompletionGuard> completionGuards;
     private final List<ProcessStartGuard> startGuards;
     private final TaskService tasks;
@@ -62,8 +75,10 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
     private final IdentityService identity;
     private final ObjectMapper json;
 
-    public SubmissionGuardFilter(List<TaskCompletionGuard> completionGuards, List<ProcessStartGuard> startGuards,
-            TaskService tasks, RepositoryService repository, IdentityService identity, ObjectMapper json) {
+    public SubmissionGuardFilter(TaskFormRules taskForms, List<TaskCompletionGuard> completionGuards,
+            List<ProcessStartGuard> startGuards, TaskService tasks, RepositoryService repository,
+            IdentityService identity, ObjectMapper json) {
+        this.taskForms = taskForms;
         this.completionGuards = List.copyOf(completionGuards);
         this.startGuards = List.copyOf(startGuards);
         this.tasks = tasks;
@@ -74,6 +89,9 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (VARIABLES.matcher(request.getRequestURI()).matches()) {
+            return !CHANGING.contains(request.getMethod());
+        }
         return !"POST".equals(request.getMethod())
                 || !(COMPLETION.matcher(request.getRequestURI()).matches()
                         || START.matcher(request.getRequestURI()).matches());
@@ -84,14 +102,21 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Matcher completion = COMPLETION.matcher(request.getRequestURI());
         Matcher start = START.matcher(request.getRequestURI());
-        boolean isCompletion = completion.matches();
-        Matcher matcher = isCompletion ? completion : start;
-        if (!isCompletion) {
+        Matcher variables = VARIABLES.matcher(request.getRequestURI());
+        Matcher matcher;
+        Check check;
+        if (completion.matches()) {
+            matcher = completion;
+            check = (body, userId) -> completionRefusals(completion.group(2), submitted(body), userId);
+        } else if (variables.matches()) {
+            matcher = variables;
+            check = (body, userId) -> variableRefusals(variables.group(2), variables.group(3) != null
+                    ? Set.of(UriUtils.decode(variables.group(3), StandardCharsets.UTF_8)) : changedNames(body));
+        } else {
             start.matches();
+            matcher = start;
+            check = (body, userId) -> startRefusals(start.group(2), start.group(3), submitted(body));
         }
-        Check check = isCompletion
-                ? (submitted, userId) -> completionRefusals(completion.group(2), submitted, userId)
-                : (submitted, userId) -> startRefusals(start.group(2), start.group(3), submitted);
         String webappEngine = matcher.group(1);
         if (webappEngine == null) {
             validate(request, response, chain, check);
@@ -122,13 +147,45 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
 
     /** The refusals for a submission; may throw when the engine cannot judge it (then the engine answers). */
     private interface Check {
-        List<String> refusals(JsonNode submitted, String userId);
+        List<String> refusals(byte[] body, String userId) throws IOException;
+    }
+
+    /** The {@code variables} of a completion or start. */
+    private JsonNode submitted(byte[] body) throws IOException {
+        return body.length == 0 ? json.createObjectNode() : json.readTree(body).path("variables");
+    }
+
+    /** The names a {@code POST .../variables} sets ({@code modifications}) or deletes ({@code deletions}). */
+    private Set<String> changedNames(byte[] body) throws IOException {
+        JsonNode root = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+        Set<String> names = new LinkedHashSet<>();
+        root.path("modifications").fieldNames().forEachRemaining(names::add);
+        root.path("deletions").forEach(name -> names.add(name.asText()));
+        return names;
+    }
+
+    /**
+     * A task's variables changed outside a completion are held to the same rule: only the fields of its form, so
+     * that {@code requestType} cannot be set first and the task completed empty afterwards.
+     */
+    private List<String> variableRefusals(String taskId, Set<String> names) {
+        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            return List.of();
+        }
+        return taskForms.unknownFields(task, names).map(List::of).orElse(List.of());
     }
 
     private List<String> completionRefusals(String taskId, JsonNode submitted, String userId) {
         Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
             return List.of();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        submitted.fieldNames().forEachRemaining(names::add);
+        Optional<String> unknown = taskForms.unknownFields(task, names);
+        if (unknown.isPresent()) {
+            return List.of(unknown.get());
         }
         Function<String, Object> values = key -> submitted.has(key)
                 ? plain(submitted.path(key).path("value"))
@@ -152,17 +209,13 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
 
     private void validate(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Check check)
             throws ServletException, IOException {
+        // A larger body is not JSON this filter can judge (it is replayed whole); a variable named in the path is.
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         HttpServletRequest replay = new ReplayedBody(request, body);
-        if (body.length > MAX_BODY_BYTES) {
-            chain.doFilter(replay, response);
-            return;
-        }
         List<String> refusals;
         try {
-            JsonNode submitted = body.length == 0 ? json.createObjectNode() : json.readTree(body).path("variables");
             Authentication current = identity.getCurrentAuthentication();
-            refusals = check.refusals(submitted, current == null ? null : current.getUserId());
+            refusals = check.refusals(body, current == null ? null : current.getUserId());
         } catch (ProcessEngineException | IOException e) {
             chain.doFilter(replay, response);
             return;
@@ -200,8 +253,10 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
         return value.toString();
     }
 
+    /** The request with the bytes read so far put back in front of the rest of its body. */
     private static final class ReplayedBody extends HttpServletRequestWrapper {
         private final byte[] body;
+        private InputStream in;
 
         ReplayedBody(HttpServletRequest request, byte[] body) {
             super(request);
@@ -209,8 +264,11 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public ServletInputStream getInputStream() {
-            InputStream in = new ByteArrayInputStream(body);
+        public ServletInputStream getInputStream() throws IOException {
+            if (in == null) {
+                in = new SequenceInputStream(new ByteArrayInputStream(body), super.getInputStream());
+            }
+            InputStream in = this.in;
             return new ServletInputStream() {
                 @Override
                 public int read() throws IOException {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -42,6 +43,24 @@ public class TaskFormRules implements TaskCompletionGuard {
         }
         return Optional.of(cache.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
                 key -> load(taskId)));
+    }
+
+    /**
+     * Why a completion carrying these variables is refused: a name that is no field a user can fill in on the task's
+     * form ({@code requestType}, {@code dueAt}: decisions of the process, not of the user); a task without a Camunda
+     * Form takes no variables. Empty when every name is a field of the form.
+     */
+    public Optional<String> unknownFields(Task task, Set<String> names) {
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<FormRules> rules = of(task.getId());
+        if (rules.isEmpty()) {
+            return Optional.of("The task " + task.getName() + " has no form and is completed without variables: "
+                    + String.join(", ", names.stream().sorted().toList()) + " cannot be submitted.");
+        }
+        List<String> unknown = rules.get().unknownFields(names.stream().sorted().toList());
+        return unknown.isEmpty() ? Optional.empty() : Optional.of(rules.get().refusal(unknown));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.harmony.dsar.retention;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 
 import org.harmony.dsar.fulfilment.AccessPackages;
@@ -83,7 +82,8 @@ public class RequestRetention {
         Set<String> onDisk = lookup.requestsWithRecords();
         int removed = 0;
         if (!onDisk.isEmpty()) {
-            List<String> open = jdbc.sql("SELECT id FROM dsar_request WHERE ended_at IS NULL").query(String.class).list();
+            Set<String> open = Set.copyOf(jdbc.sql("SELECT id FROM dsar_request WHERE ended_at IS NULL")
+                    .query(String.class).list());
             for (String requestId : onDisk) {
                 if (!open.contains(requestId)) {
                     lookup.deleteRecords(requestId);

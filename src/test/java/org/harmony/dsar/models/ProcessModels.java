@@ -24,6 +24,7 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -168,9 +169,14 @@ final class ProcessModels {
             return inputs;
         }
 
+        /** The file and the id of the element or, for an id-less part such as a condition, of its owner. */
         @Override
         public String toString() {
-            return file.getFileName() + "#" + id();
+            Node owner = element;
+            while (owner instanceof Element candidate && candidate.getAttribute("id").isEmpty()) {
+                owner = candidate.getParentNode();
+            }
+            return file.getFileName() + "#" + (owner instanceof Element identified ? identified.getAttribute("id") : "");
         }
 
         private static List<Element> elements(Element parent, String camundaName) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -32,7 +31,6 @@ class ElementTemplatesTest {
 
     static final String SCHEMA = "https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json";
     static final Set<String> PROPERTY_TYPES = Set.of("String", "Text", "Boolean", "Dropdown", "Hidden");
-    static final Pattern QUOTED = Pattern.compile("'([^']*)'");
     static final Pattern DELEGATE = Pattern.compile("\\$\\{(\\w+)}");
 
     static final Map<String, JsonNode> templates = new HashMap<>();
@@ -115,11 +113,7 @@ class ElementTemplatesTest {
 
     @Test
     void shouldOfferOnlyMailTemplatesThatExist() {
-        List<String> offered = new ArrayList<>();
-        templates.values().stream().map(template -> property(template, "camunda:inputParameter", "mailTemplate"))
-                .filter(java.util.Objects::nonNull).forEach(property -> choices(property).forEach(choice ->
-                        offered.addAll(mailNames(choice))));
-        assertThat(offered).contains("acknowledgement", "request-denied", "access-response")
+        assertThat(ProcessModels.offeredMails()).contains("acknowledgement", "request-denied", "access-response")
                 .allSatisfy(mail -> {
                     assertThat(ProcessModels.MAIL.resolve(mail + ".html")).as(mail).exists();
                     assertThat(ProcessModels.MAIL.resolve(mail + ".txt")).as(mail).exists();
@@ -218,20 +212,5 @@ class ElementTemplatesTest {
         List<String> values = new ArrayList<>();
         property.path("choices").forEach(choice -> values.add(choice.path("value").asText()));
         return values;
-    }
-
-    /** A template name, or the names an expression chooses between (its lower-case quoted literals). */
-    static List<String> mailNames(String choice) {
-        if (!choice.startsWith("${")) {
-            return List.of(choice);
-        }
-        List<String> names = new ArrayList<>();
-        Matcher quoted = QUOTED.matcher(choice);
-        while (quoted.find()) {
-            if (quoted.group(1).equals(quoted.group(1).toLowerCase(Locale.ROOT))) {
-                names.add(quoted.group(1));
-            }
-        }
-        return names;
     }
 }

@@ -213,7 +213,11 @@ class ModelContractTest {
     }
 
     static Set<String> undeclared(Collection<String> names) {
-        return names.stream().filter(name -> !variables.containsKey(name)).collect(Collectors.toCollection(TreeSet::new));
+        return undeclared(names, variables);
+    }
+
+    static Set<String> undeclared(Collection<String> names, Map<String, Field> declared) {
+        return names.stream().filter(name -> !declared.containsKey(name)).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static void addIfSet(Set<String> names, Element element, String attribute) {

@@ -8,8 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -27,11 +32,14 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * What the model tests compare: the models and forms as designers edit them (processes/, forms/,
  * element-templates/), the Spring beans of the application and the process variables its code declares.
  */
-final class ProcessModels {
+public final class ProcessModels {
 
     static final String BASE_PACKAGE = "org.harmony.dsar";
     static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -41,6 +49,7 @@ final class ProcessModels {
     static final Path TEMPLATES = Path.of("element-templates");
     static final Path MAIL = Path.of("src/main/resources/mail");
     static final Path MAIN_SOURCES = Path.of("src/main/java");
+    static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
     private ProcessModels() {
     }
@@ -119,6 +128,41 @@ final class ProcessModels {
             }
         }
         return variables;
+    }
+
+    /**
+     * Every mail an element template offers in a mailTemplate list: its names, and for an expression choosing
+     * between mails, the lower-case names it quotes.
+     */
+    public static Set<String> offeredMails() {
+        ObjectMapper json = new ObjectMapper();
+        Set<String> mails = new TreeSet<>();
+        for (Path file : files(TEMPLATES, ".json")) {
+            try {
+                for (JsonNode property : json.readTree(file.toFile()).path("properties")) {
+                    if (property.path("binding").path("name").asText().equals("mailTemplate")) {
+                        property.path("choices").forEach(choice -> mails.addAll(mailNames(choice.path("value").asText())));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return mails;
+    }
+
+    static List<String> mailNames(String choice) {
+        if (!choice.startsWith("${")) {
+            return List.of(choice);
+        }
+        List<String> names = new ArrayList<>();
+        Matcher quoted = QUOTED.matcher(choice);
+        while (quoted.find()) {
+            if (quoted.group(1).equals(quoted.group(1).toLowerCase(Locale.ROOT))) {
+                names.add(quoted.group(1));
+            }
+        }
+        return names;
     }
 
     static String source(Class<?> type) {

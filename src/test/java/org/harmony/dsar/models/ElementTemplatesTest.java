@@ -85,6 +85,14 @@ class ElementTemplatesTest {
             assertThat(delegate).as("bean %s of %s", bean.group(1), id).isNotNull();
             assertThat(JavaDelegate.class).as(id).isAssignableFrom(delegate);
             String source = ProcessModels.source(delegate);
+            List<String> declared = inputs(template).stream()
+                    .map(input -> input.path("binding").path("name").asText()).toList();
+            for (String localInput : localInputs()) {
+                if (reads(source, variables.get(localInput))) {
+                    assertThat(declared).as("%s reads %s: its template declares it", delegate.getSimpleName(), localInput)
+                            .contains(localInput);
+                }
+            }
             for (JsonNode input : inputs(template)) {
                 String name = input.path("binding").path("name").asText();
                 Field constant = variables.get(name);
@@ -161,6 +169,16 @@ class ElementTemplatesTest {
                 }
             }
         }
+    }
+
+    /** The variables some template sets as a task's input parameter. */
+    static Set<String> localInputs() {
+        return templates.values().stream().flatMap(template -> inputs(template).stream())
+                .map(input -> input.path("binding").path("name").asText()).collect(Collectors.toSet());
+    }
+
+    static boolean reads(String source, Field constant) {
+        return source.contains(constant.getName() + ".from(") || source.contains(constant.getName() + ".fromOrNull(");
     }
 
     static boolean appliesTo(JsonNode template, ModelElement task) {

@@ -68,11 +68,11 @@ class DesignerGuideTest {
             JsonNode template = template("send-requester-mail.json");
             BpmnModelInstance model = Bpmn.createExecutableProcess("GuideExampleProcess")
                     .camundaHistoryTimeToLive(1)
-                    .startEvent("StartEvent_LegalReviewStarted")
-                    .serviceTask("ServiceTask_TellRequesterLegalReview").name("Tell requester: legal review")
+                    .startEvent("StartEvent_ExtensionGranted")
+                    .serviceTask("ServiceTask_TellRequesterDeadlineExtended").name("Tell requester: deadline extended")
                     .endEvent("EndEvent_RequesterTold")
                     .done();
-            ServiceTask task = model.getModelElementById("ServiceTask_TellRequesterLegalReview");
+            ServiceTask task = model.getModelElementById("ServiceTask_TellRequesterDeadlineExtended");
             apply(template, task, Map.of("mailTemplate", "deadline-extended"));
             Mocks.register("sendRequesterMailDelegate", (JavaDelegate) execution ->
                     mailsSent.add(DsarVariables.MAIL_TEMPLATE.from(execution)));

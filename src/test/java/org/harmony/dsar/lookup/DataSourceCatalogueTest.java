@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
 import java.util.Map;
+import java.util.Properties;
 
 import org.harmony.dsar.intake.RequestType;
 import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureKind;
@@ -188,6 +189,36 @@ class DataSourceCatalogueTest {
         private DataSourceCatalogue catalogue(Path file) {
             return new DataSourceCatalogue(new CatalogueProperties("file:" + file, Duration.ZERO, Map.of(),
                     Duration.ofSeconds(1), file.getParent(), 100), new DefaultResourceLoader(), Clock.systemUTC());
+        }
+    }
+
+    /** The worked example of docs/designer-guide.md, "Add a data source", read from the guide itself. */
+    @Nested
+    class TheDesignersGuide {
+
+        @Test
+        void shouldLoadTheGuidesLoyaltySource(@TempDir Path dir) throws IOException {
+            String guide = Files.readString(Path.of("docs/designer-guide.md"));
+            String section = guide.substring(guide.indexOf("## Add a data source"));
+            String yaml = section.substring(section.indexOf("```yaml") + "```yaml".length(), section.indexOf("```\n", section.indexOf("```yaml") + 7));
+            Path file = dir.resolve("catalogue.yml");
+            Files.writeString(file, yaml);
+
+            Source loyalty = DataSourceCatalogue.load(new org.springframework.core.io.FileSystemResource(file))
+                    .sources().get(0);
+
+            assertThat(loyalty.name()).isEqualTo("loyalty");
+            assertThat(loyalty.type()).isEqualTo(SourceType.JDBC);
+            assertThat(loyalty.query()).contains(":email");
+            var erasure = loyalty.erasure().get(0);
+            assertThat(erasure.action()).isEqualTo(ErasureKind.ANONYMISE);
+            assertThat(erasure.fields().get("email").strategy()).isEqualTo(AnonymisationStrategy.HASH);
+            assertThat(erasure.retention().period()).isEqualTo(Period.ofYears(6));
+            Properties grounds = new Properties();
+            try (var in = new ClassPathResource("mail/grounds.properties").getInputStream()) {
+                grounds.load(in);
+            }
+            assertThat(grounds).containsKey(erasure.retention().reasonCode());
         }
     }
 }

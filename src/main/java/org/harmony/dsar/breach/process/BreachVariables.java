@@ -22,6 +22,10 @@ public final class BreachVariables {
     public static final ProcessVariable<Integer> SENDING_SLOTS = ProcessVariable.of("sendingSlots", Integer.class);
     /** Local to one sender: MORE, WAITING or DONE after its last job. */
     public static final ProcessVariable<String> SENDER_OUTCOME = ProcessVariable.of("senderOutcome", String.class);
+    /** Why notices are late, a code from "Handle late breach notices" (SMTP_OUTAGE, ...); kept in history. */
+    public static final ProcessVariable<String> LATE_NOTICES_CAUSE = ProcessVariable.of("lateNoticesCause", String.class);
+    /** What the DPO did about late notices ("Handle late breach notices"); no personal data, kept in history. */
+    public static final ProcessVariable<String> LATE_NOTICES_ACTIONS = ProcessVariable.of("lateNoticesActions", String.class);
     public static final ProcessVariable<Long> RECIPIENT_COUNT = ProcessVariable.of("recipientCount", Long.class);
     public static final ProcessVariable<Long> NOTICES_SENT = ProcessVariable.of("noticesSent", Long.class);
     public static final ProcessVariable<Long> NOTICES_FAILED = ProcessVariable.of("noticesFailed", Long.class);

@@ -26,6 +26,9 @@ public final class DeadlineExtensionVariables {
     public static final ProcessVariable<String> EXTENSION_PERIOD = ProcessVariable.of("extensionPeriod", String.class);
     /** Why the table refused, as a code (ALREADY_EXTENDED, ORIGINAL_DEADLINE_PASSED, NO_EXTENSION_IN_LAW). */
     public static final ProcessVariable<String> EXTENSION_REFUSAL = ProcessVariable.of("extensionRefusal", String.class);
+    /** The officer confirmed in "Note: extension refused" that they will answer by the original due date. */
+    public static final ProcessVariable<Boolean> REFUSAL_ACKNOWLEDGED =
+            ProcessVariable.of("refusalAcknowledged", Boolean.class);
 
     private DeadlineExtensionVariables() {
     }

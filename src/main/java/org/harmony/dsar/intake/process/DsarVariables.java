@@ -43,6 +43,12 @@ public final class DsarVariables {
     public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
     /** Why the reviewer denied the request, as a code the denial mail explains. */
     public static final ProcessVariable<String> DENIAL_REASON = ProcessVariable.of("denialReason", String.class);
+    /** The reviewer's comment for the case file ("Review response"); no personal data, kept in history. */
+    public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
+    /** Why the deadline was missed, a code from "Handle deadline breach" (WORKLOAD, ...); kept in history. */
+    public static final ProcessVariable<String> BREACH_CAUSE = ProcessVariable.of("breachCause", String.class);
+    /** What the DPO did about the missed deadline ("Handle deadline breach"); no personal data, kept in history. */
+    public static final ProcessVariable<String> BREACH_ACTIONS = ProcessVariable.of("breachActions", String.class);
     /** Local input of a mail-sending task: a reason code the mail explains (a denial's). */
     public static final ProcessVariable<String> MAIL_REASON = ProcessVariable.of("mailReason", String.class);
     /** Local input of a deadline reminder or breach task: the group it notifies. */

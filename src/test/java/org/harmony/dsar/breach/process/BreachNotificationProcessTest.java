@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BreachNotificationProcessTest {
 
     @RegisterExtension
-    static final ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("camunda-process-test.cfg.xml")
-            .build();
+    static final ProcessEngineCoverageExtension extension =
+            ProcessEngineCoverageExtension.builder("camunda-process-test.cfg.xml").build();
 
     private static final String REFERENCE = "BREACH-TEST0001";
     private static final Instant DETECTED_AT = Instant.parse("2027-03-01T10:00:00Z");

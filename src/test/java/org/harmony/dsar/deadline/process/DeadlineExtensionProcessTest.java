@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.harmony.dsar.deadline.DeadlineRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,9 +40,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DeadlineExtensionProcessTest {
 
     @RegisterExtension
-    static final ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("camunda-process-test.cfg.xml")
-            .build();
+    static final ProcessEngineCoverageExtension extension =
+            ProcessEngineCoverageExtension.builder("camunda-process-test.cfg.xml").build();
 
     private static final Date DUE_AT = Date.from(Instant.parse("2027-01-15T23:59:59Z"));
     private static final Date EXTENDED = Date.from(Instant.parse("2027-03-15T23:59:59Z"));

@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.harmony.dsar.deadline.BusinessCalendars;
 import org.harmony.dsar.deadline.DeadlineProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -45,9 +46,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DsarProcessDeadlineTest {
 
     @RegisterExtension
-    static final ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("camunda-process-test.cfg.xml")
-            .build();
+    static final ProcessEngineCoverageExtension extension =
+            ProcessEngineCoverageExtension.builder("camunda-process-test.cfg.xml").build();
 
     private static final String REFERENCE = "DSAR-DEADL-00001";
     /** Friday 15 January 2027, end of day in London: due date of a UK request. */

@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FulfilmentProcessTest {
 
     @RegisterExtension
-    static final ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("camunda-process-test.cfg.xml")
-            .build();
+    static final ProcessEngineCoverageExtension extension =
+            ProcessEngineCoverageExtension.builder("camunda-process-test.cfg.xml").build();
 
     private static final String PROCESS_KEY = "FulfilmentProcess";
     private static final String BPMN = "processes/FulfilmentProcess.bpmn";

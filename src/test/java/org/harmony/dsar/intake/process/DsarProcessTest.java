@@ -41,6 +41,7 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.community.mockito.ProcessExpressions;
 import org.harmony.dsar.deadline.BusinessCalendars;
 import org.harmony.dsar.deadline.DeadlineProperties;
@@ -60,9 +61,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DsarProcessTest {
 
     @RegisterExtension
-    static final ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("camunda-process-test.cfg.xml")
-            .build();
+    static final ProcessEngineCoverageExtension extension =
+            ProcessEngineCoverageExtension.builder("camunda-process-test.cfg.xml")
+                    .excludeProcessDefinitionKeys("IdentityVerificationProcess", "LegalHoldCheckProcess", "FulfilmentProcess")
+                    .build();
 
     private static final String PROCESS_KEY = "DsarProcess";
     private static final String BPMN = "processes/DsarProcess.bpmn";

@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.community.mockito.ProcessExpressions;
 import org.harmony.dsar.deadline.BusinessCalendars;
 import org.harmony.dsar.fulfilment.AccessPackages;
@@ -54,9 +55,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReviewResponseTest {
 
     @RegisterExtension
-    static final ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("camunda-process-test.cfg.xml")
-            .build();
+    static final ProcessEngineCoverageExtension extension =
+            ProcessEngineCoverageExtension.builder("camunda-process-test.cfg.xml")
+                    .excludeProcessDefinitionKeys("FulfilmentProcess")
+                    .build();
 
     private final List<String> mails = new ArrayList<>();
     private final AccessPackages packages = mock(AccessPackages.class);

@@ -42,6 +42,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.harmony.dsar.verification.IdentityAssurance;
 import org.harmony.dsar.verification.IdentityAssurance.Assessment;
 import org.harmony.dsar.verification.IdentityAssurance.Outcome;
@@ -64,9 +65,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class IdentityVerificationProcessTest {
 
     @RegisterExtension
-    static final ProcessEngineExtension extension = ProcessEngineExtension.builder()
-            .configurationResource("camunda-process-test.cfg.xml")
-            .build();
+    static final ProcessEngineCoverageExtension extension =
+            ProcessEngineCoverageExtension.builder("camunda-process-test.cfg.xml").build();
 
     static final String BPMN = "processes/IdentityVerificationProcess.bpmn";
     private static final String PROCESS_KEY = "IdentityVerificationProcess";

@@ -174,8 +174,7 @@ class RequestPages {
                 result = refused.type();
             }
         }
-        return "redirect:" + page(reference, "/information").queryParam("token", token)
-                .queryParam("result", result).build().toUriString();
+        return backToInformation(reference, token, result);
     }
 
     @PostMapping("/privacy/requests/{reference}/documents")
@@ -193,6 +192,10 @@ class RequestPages {
                 result = refused.type();
             }
         }
+        return backToInformation(reference, token, result);
+    }
+
+    private static String backToInformation(String reference, String token, String result) {
         return "redirect:" + page(reference, "/information").queryParam("token", token)
                 .queryParam("result", result).build().toUriString();
     }

@@ -34,8 +34,6 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 class PrivacyCenterBrowserTest extends BrowserTestSupport {
 
-    /** A demo subject with an account: phone +1 415 555 0134, customer number C-100002. */
-    private static final String LUIS = "luis.garcia@example.net";
     /** The smallest PNG: one transparent pixel. */
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
@@ -45,6 +43,7 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
 
     @Test
     void shouldLetARequesterMakeConfirmAnswerFollowAndDownloadARequestInTheBrowser() throws IOException {
+        String email = uniqueEmail("carla");
         Browser browser = browser("en-US,en");
         browser.open(url("/privacy"));
         assertThat(browser.driver().getTitle()).startsWith("Make a request about your personal data");
@@ -63,14 +62,14 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
 
         browser.click("#type");
         new Select(browser.find("#jurisdiction")).selectByValue("US-CA");
-        browser.type("fullName", "Luis Garcia");
-        browser.type("email", "luis.garcia@");
+        browser.type("fullName", "Carla Reyes");
+        browser.type("email", "carla.reyes@");
         browser.type("phone", "+1 (415) 555-0134");
         browser.type("customerNumber", "c-100002");
         browser.click("#send");
         assertThat(browser.text("#email-error")).isEqualTo("Enter an email address such as name@example.com.");
-        assertThat(browser.find("#fullName").getAttribute("value")).isEqualTo("Luis Garcia");
-        browser.type("email", LUIS);
+        assertThat(browser.find("#fullName").getAttribute("value")).isEqualTo("Carla Reyes");
+        browser.type("email", email);
         browser.click("#send");
 
         assertThat(browser.driver().getTitle()).startsWith("We have received your request");
@@ -78,12 +77,12 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         assertThat(reference).matches("DSAR-[0-9A-Z]{5}-[0-9A-Z]{5}");
         assertThat(browser.text("#due-date")).isNotBlank();
         assertThat(browser.pageText()).contains("California Privacy Protection Agency")
-                .doesNotContain(LUIS).doesNotContain("555");
+                .doesNotContain(email).doesNotContain("555");
         assertAccessible(browser);
         runDueJobs();
 
         // The mailed link opens the confirmation page; opening it confirms nothing, the button does.
-        ReceivedMail codeMail = awaitMail(LUIS, reference + ": confirm your email address");
+        ReceivedMail codeMail = awaitMail(email, reference + ": confirm your email address");
         browser.open(local(linkIn(codeMail, "/privacy/requests/" + reference + "/verify?code=")));
         assertThat(browser.find("#code").getAttribute("value")).isEqualTo(codeIn(codeMail));
         assertAccessible(browser);
@@ -100,7 +99,7 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
                  "identityReviewNote": {"value": "Please sign the declaration and add a document."}}""")
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         runDueJobs();
-        ReceivedMail moreMail = awaitMail(LUIS, reference + ": we need a little more to confirm your identity");
+        ReceivedMail moreMail = awaitMail(email, reference + ": we need a little more to confirm your identity");
         String informationLink = local(linkIn(moreMail, "/privacy/requests/" + reference + "/information?token="));
         browser.open(informationLink);
         assertThat(browser.driver().getTitle()).startsWith("Help us confirm your identity");
@@ -111,20 +110,32 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         browser.click("#upload");
         assertThat(browser.text("#result")).isEqualTo("Thank you. We received your document and will email you.");
         browser.click("#declarationAccepted");
-        browser.type("signedName", "Luis Garcia");
+        browser.type("signedName", "Carla Reyes");
         browser.click("#send-information");
         assertThat(browser.text("#result")).isEqualTo("Thank you. We received your information and will email you.");
         assertThat(eventsOf(reference)).contains("IDENTITY_DOCUMENT_RECEIVED", "IDENTITY_INFORMATION_RECEIVED");
         runDueJobs();
 
         // The status link of the acknowledgement opens the status page in a browser (JSON for API clients).
-        String statusLink = linkIn(awaitMail(LUIS, reference + ": we have received"), "/status");
+        String statusLink = linkIn(awaitMail(email, reference + ": we have received"), "/status");
         browser.open(local(statusLink));
         assertThat(browser.driver().getCurrentUrl()).contains("/privacy/requests/" + reference + "?token=");
-        assertThat(browser.text("#stage")).startsWith("In review");
+        assertThat(browser.text("#stage")).startsWith("Confirming your identity");
         assertThat(browser.text("#timeline")).contains("We received your request.")
                 .contains("You confirmed your email address.").contains("You sent a document.")
-                .contains("Your identity was confirmed.");
+                .contains("You sent information to confirm your identity.");
+        assertThat(browser.find("#send-information").getAttribute("href")).contains("/information?token=");
+        assertAccessible(browser);
+
+        // The officer confirms the identity; the status page follows.
+        assertThat(completeAs("officer", officerTaskId(reference, "UserTask_ReviewIdentity"), """
+                {"identityReviewDecision": {"value": "VERIFIED"},
+                 "identityReviewNote": {"value": "Declaration signed, authorisation document seen."}}""")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+        browser.open(local(statusLink));
+        assertThat(browser.text("#stage")).startsWith("In review");
+        assertThat(browser.text("#timeline")).contains("Your identity was confirmed.");
         assertThat(browser.text("#due-date")).isNotBlank();
         assertThat(browser.text("#next")).contains("We email you as soon as the response is approved");
         assertThat(browser.text("#rights")).contains("California Privacy Protection Agency");
@@ -137,7 +148,7 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
                 {"reviewDecision": {"value": "APPROVE"}, "reviewComment": {"value": "Complete."}}""")
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         runDueJobs();
-        ReceivedMail response = awaitMail(LUIS, reference + ": your personal data is ready");
+        ReceivedMail response = awaitMail(email, reference + ": your personal data is ready");
         browser.open(local(linkIn(response, "/package")));
         assertThat(browser.driver().getTitle()).startsWith("Download your data");
         assertThat(browser.text("#files")).contains("report.html").contains("manifest.json");
@@ -177,6 +188,13 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         Browser english = browser("en-GB,en");
         english.open(local(linkIn(codeMail, "/verify?code=")));
         assertThat(english.find("html").getAttribute("lang")).isEqualTo("de");
+        english.type("code", "000000");
+        english.click("#confirm");
+        assertThat(english.text("#code-error")).isEqualTo("Der Code stimmt nicht. Prüfen Sie den Code in unserer"
+                + " letzten E-Mail und versuchen Sie es erneut.");
+        assertThat(english.find("#code").getAttribute("aria-describedby")).isEqualTo("code-error");
+        assertAccessible(english);
+        english.type("code", codeIn(codeMail));
         english.click("#confirm");
         assertThat(english.text("#result")).contains("Ihre E-Mail-Adresse ist bestätigt");
         assertAccessible(english);

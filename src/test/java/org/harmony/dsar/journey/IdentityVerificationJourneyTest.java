@@ -211,7 +211,7 @@ class IdentityVerificationJourneyTest extends JourneyTestSupport {
 
         ReceivedMail rejection = awaitMail(agent, reference + ": we could not verify your identity");
         assertThat(rejection.text()).contains("The authorisation is not signed by the consumer.")
-                .contains("right to complain");
+                .contains("complain to the California Privacy Protection Agency");
         assertThat(rejection.html()).doesNotContain("<script>x").contains("&lt;script&gt;");
         HistoricProcessInstance instance = engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(reference).processDefinitionKey("DsarProcess").singleResult();

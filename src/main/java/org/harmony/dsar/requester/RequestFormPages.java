@@ -1,10 +1,13 @@
 package org.harmony.dsar.requester;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,7 +46,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class RequestFormPages {
 
     /** Identity data points a requester may add, by the names the verification rules match. */
-    static final java.util.List<String> DATA_POINTS = java.util.List.of("phone", "postcode", "customerNumber");
+    static final List<String> DATA_POINTS = List.of("phone", "postcode", "customerNumber");
 
     private final IntakeService intake;
     private final RequestRepository requests;
@@ -170,7 +173,7 @@ class RequestFormPages {
 
         /** The posted values by field name, as the page shows them again. */
         Map<String, Object> values() {
-            Map<String, Object> values = new java.util.HashMap<>();
+            Map<String, Object> values = new HashMap<>();
             values.put("type", type);
             values.put("jurisdiction", jurisdiction);
             values.put("fullName", fullName);
@@ -196,7 +199,7 @@ class RequestFormPages {
                             blankToNull(agentRelationship))
                     : null;
             return new NewRequest(
-                    type == null ? null : java.util.Arrays.stream(RequestType.values())
+                    type == null ? null : Arrays.stream(RequestType.values())
                             .filter(t -> t.name().equals(type)).findFirst().orElse(null),
                     jurisdiction == null ? null : Jurisdiction.fromCode(jurisdiction).orElse(null),
                     blankToNull(email), blankToNull(fullName), blankToNull(details),

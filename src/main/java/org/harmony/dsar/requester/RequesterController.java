@@ -3,6 +3,7 @@ package org.harmony.dsar.requester;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestStage;
@@ -64,14 +65,14 @@ class RequesterController {
     ResponseEntity<Void> oldVerifyPage(@RequestParam(required = false) String reference,
             @RequestParam(required = false) String code) {
         return reference == null ? toForm() : movedTo(UriComponentsBuilder.fromPath("/privacy/requests/{reference}/verify")
-                .queryParamIfPresent("code", java.util.Optional.ofNullable(code)), reference);
+                .queryParamIfPresent("code", Optional.ofNullable(code)), reference);
     }
 
     @GetMapping("/identity.html")
     ResponseEntity<Void> oldIdentityPage(@RequestParam(required = false) String reference,
             @RequestParam(required = false) String token) {
         return reference == null ? toForm() : movedTo(UriComponentsBuilder.fromPath("/privacy/requests/{reference}/information")
-                .queryParamIfPresent("token", java.util.Optional.ofNullable(token)), reference);
+                .queryParamIfPresent("token", Optional.ofNullable(token)), reference);
     }
 
     private static ResponseEntity<Void> toForm() {
@@ -95,7 +96,7 @@ class RequesterController {
 
     private static <T> ResponseEntity<T> toPage(String reference, String page, String token) {
         URI location = UriComponentsBuilder.fromPath("/privacy/requests/{reference}" + page)
-                .queryParamIfPresent("token", java.util.Optional.ofNullable(token))
+                .queryParamIfPresent("token", Optional.ofNullable(token))
                 .encode().buildAndExpand(reference).toUri();
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(location).build();
     }

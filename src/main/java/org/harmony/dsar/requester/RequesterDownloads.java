@@ -2,6 +2,7 @@ package org.harmony.dsar.requester;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ class RequesterDownloads {
         List<Map<String, Object>> files = new ArrayList<>();
         try (InputStream in = packages.open(released.id()); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                long size = zip.transferTo(java.io.OutputStream.nullOutputStream());
+                long size = zip.transferTo(OutputStream.nullOutputStream());
                 if (!entry.isDirectory()) {
                     files.add(Map.of("name", entry.getName(), "sizeKb", Math.max(1, (size + 1023) / 1024)));
                 }

@@ -22,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -80,6 +81,12 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(cssSelector));
     }
 
+    /** The element once the page shows it (after a page change started by a key press, for example). */
+    public WebElement await(String cssSelector) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
     public String text(String cssSelector) {
         return find(cssSelector).getText();
     }
@@ -92,6 +99,13 @@ public final class Browser implements AutoCloseable {
 
     public void click(String cssSelector) {
         find(cssSelector).click();
+    }
+
+    /** Clicks what sends a form or follows a link, and waits until the next page has replaced this one. */
+    public void clickAndWait(String cssSelector) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(cssSelector).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
     public String pageText() {

@@ -51,7 +51,7 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         assertAccessible(browser);
 
         // Sent empty: every error next to its field, tied to it, and listed at the top.
-        browser.click("#send");
+        browser.clickAndWait("#send");
         assertThat(browser.text("#summary-title")).isEqualTo("There is a problem");
         assertThat(browser.text("#email-error")).isEqualTo("Fill in this field.");
         assertThat(browser.find("#email").getAttribute("aria-describedby")).isEqualTo("email-hint email-error");
@@ -66,11 +66,11 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         browser.type("email", "carla.reyes@");
         browser.type("phone", "+1 (415) 555-0134");
         browser.type("customerNumber", "c-100002");
-        browser.click("#send");
+        browser.clickAndWait("#send");
         assertThat(browser.text("#email-error")).isEqualTo("Enter an email address such as name@example.com.");
         assertThat(browser.find("#fullName").getAttribute("value")).isEqualTo("Carla Reyes");
         browser.type("email", email);
-        browser.click("#send");
+        browser.clickAndWait("#send");
 
         assertThat(browser.driver().getTitle()).startsWith("We have received your request");
         String reference = browser.text("#reference");
@@ -87,7 +87,7 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         assertThat(browser.find("#code").getAttribute("value")).isEqualTo(codeIn(codeMail));
         assertAccessible(browser);
         assertThat(eventsOf(reference)).doesNotContain("EMAIL_VERIFIED");
-        browser.click("#confirm");
+        browser.clickAndWait("#confirm");
         assertThat(browser.text("#result")).contains("your email address is confirmed");
         assertThat(eventsOf(reference)).contains("EMAIL_VERIFIED");
         assertAccessible(browser);
@@ -107,11 +107,11 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         Path document = Files.createTempFile("authorisation", ".png");
         Files.write(document, PNG);
         browser.find("#document").sendKeys(document.toString());
-        browser.click("#upload");
+        browser.clickAndWait("#upload");
         assertThat(browser.text("#result")).isEqualTo("Thank you. We received your document and will email you.");
         browser.click("#declarationAccepted");
         browser.type("signedName", "Carla Reyes");
-        browser.click("#send-information");
+        browser.clickAndWait("#send-information");
         assertThat(browser.text("#result")).isEqualTo("Thank you. We received your information and will email you.");
         assertThat(eventsOf(reference)).contains("IDENTITY_DOCUMENT_RECEIVED", "IDENTITY_INFORMATION_RECEIVED");
         runDueJobs();
@@ -176,7 +176,7 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         new Select(browser.find("#jurisdiction")).selectByValue("EU");
         browser.type("fullName", "Anna Schmidt");
         browser.type("email", email);
-        browser.click("#send");
+        browser.clickAndWait("#send");
         assertThat(browser.driver().getTitle()).startsWith("Wir haben Ihre Anfrage erhalten");
         String reference = browser.text("#reference");
         assertThat(browser.pageText()).contains("Datenschutz-Aufsichtsbehörde");
@@ -189,13 +189,13 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         english.open(local(linkIn(codeMail, "/verify?code=")));
         assertThat(english.find("html").getAttribute("lang")).isEqualTo("de");
         english.type("code", "000000");
-        english.click("#confirm");
+        english.clickAndWait("#confirm");
         assertThat(english.text("#code-error")).isEqualTo("Der Code stimmt nicht. Prüfen Sie den Code in unserer"
                 + " letzten E-Mail und versuchen Sie es erneut.");
         assertThat(english.find("#code").getAttribute("aria-describedby")).isEqualTo("code-error");
         assertAccessible(english);
         english.type("code", codeIn(codeMail));
-        english.click("#confirm");
+        english.clickAndWait("#confirm");
         assertThat(english.text("#result")).contains("Ihre E-Mail-Adresse ist bestätigt");
         assertAccessible(english);
         runDueJobs();
@@ -228,7 +228,7 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         assertThat(browser.text("#problem")).contains("Use the link from our most recent email");
         assertThat(browser.pageText()).doesNotContain(token);
         assertAccessible(browser);
-        browser.click("main a");
+        browser.clickAndWait("main a");
         assertThat(browser.driver().getTitle()).startsWith("Make a request about your personal data");
 
         ResponseEntity<String> expired = http.exchange(relative(statusLink).replace("/api/requests/" + reference
@@ -253,7 +253,7 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         assertThat(send.getCssValue("outline-style")).isEqualTo("solid");
         assertThat(Double.parseDouble(send.getCssValue("outline-width").replace("px", ""))).isGreaterThanOrEqualTo(2);
         focused.sendKeys(Keys.ENTER);
-        assertThat(browser.text("#summary-title")).isEqualTo("There is a problem");
+        assertThat(browser.await("#summary-title").getText()).isEqualTo("There is a problem");
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code dsar.api.rate-limit.per-recipient-per-day} requests (and their mails) in 24 hours.
  */
 @Service
-class IntakeService {
+public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
     /** Crockford's base32 without I, L, O, U: easy to read aloud and type. */
@@ -53,7 +53,7 @@ class IntakeService {
     }
 
     @Transactional
-    DsarRequest submit(NewRequest body) {
+    public DsarRequest submit(NewRequest body) {
         checkRecipientCap(body.email());
         if (body.agent() != null) {
             checkRecipientCap(body.agent().email());

@@ -14,7 +14,7 @@ import org.harmony.dsar.system.MailAddress;
  * The body of {@code POST /api/requests}, as the requester sends it. Text may not contain control characters
  * (details may have line breaks and tabs): they have no place in a name and PostgreSQL refuses NUL.
  */
-record NewRequest(
+public record NewRequest(
         @NotNull RequestType type,
         @NotNull Jurisdiction jurisdiction,
         @NotBlank @MailAddress @Size(max = 254) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String email,
@@ -30,7 +30,7 @@ record NewRequest(
     static final String MULTI_LINE = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
     static final String NO_CONTROLS = "must not contain control characters";
 
-    record AgentDetails(
+    public record AgentDetails(
             @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String name,
             @NotBlank @MailAddress @Size(max = 254) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String email,
             @NotBlank @Size(max = 100) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String relationship) {

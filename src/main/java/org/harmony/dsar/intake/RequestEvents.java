@@ -2,6 +2,8 @@ package org.harmony.dsar.intake;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,5 +35,20 @@ public class RequestEvents {
                 .param("type", eventType)
                 .param("detail", detail)
                 .update();
+    }
+
+    /** The request's events in the order they happened. */
+    public List<Event> of(String requestId) {
+        return jdbc.sql("""
+                SELECT occurred_at, event_type, detail FROM request_event WHERE request_id = :requestId
+                ORDER BY occurred_at, id
+                """)
+                .param("requestId", requestId)
+                .query((rs, row) -> new Event(rs.getTimestamp("occurred_at").toInstant(), rs.getString("event_type"),
+                        rs.getString("detail")))
+                .list();
+    }
+
+    public record Event(Instant occurredAt, String type, String detail) {
     }
 }

@@ -1,5 +1,6 @@
 package org.harmony.dsar.mail;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,6 +21,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 @Component
 public class MailTemplates {
+
+    /** The languages every requester mail is written in; English is the fallback for any other. */
+    public static final List<String> LANGUAGES = List.of("en", "de");
 
     private static final Pattern TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.DOTALL);
 

@@ -1,77 +1,105 @@
 package org.harmony.dsar.requester;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
-import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestStage;
-import org.harmony.dsar.system.ApiProblem;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** What a requester reaches with the link from their mails: their request's status and their data package. */
+/**
+ * What a requester reaches with the link from their mails: their request's status and their data package. The
+ * links serve API clients and browsers alike: a client that asks for HTML ({@code Accept: text/html}, as every
+ * browser does) is sent to the privacy center's page (303), any other gets JSON or the zip as before.
+ */
 @RestController
 class RequesterController {
 
     private final RequesterTokens tokens;
-    private final AccessPackages packages;
+    private final RequesterDownloads downloads;
 
-    RequesterController(RequesterTokens tokens, AccessPackages packages) {
+    RequesterController(RequesterTokens tokens, RequesterDownloads downloads) {
         this.tokens = tokens;
-        this.packages = packages;
+        this.downloads = downloads;
     }
 
-    @GetMapping(path = "/api/requests/{reference}/status", produces = MediaType.APPLICATION_JSON_VALUE)
-    Status status(@PathVariable String reference, @RequestParam(required = false) String token) {
+    @GetMapping(path = "/api/requests/{reference}/status", produces = {MediaType.APPLICATION_JSON_VALUE,
+            MediaType.TEXT_HTML_VALUE})
+    ResponseEntity<Status> status(@PathVariable String reference, @RequestParam(required = false) String token,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (asksForHtml(accept)) {
+            return toPage(reference, "", token);
+        }
         DsarRequest request = tokens.requestFor(reference, token);
-        return new Status(request.reference(), request.type().name(), request.jurisdiction().code(),
-                request.stage(), request.stage().explanation(),
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new Status(request.reference(),
+                request.type().name(), request.jurisdiction().code(), request.stage(), request.stage().explanation(),
                 request.receivedAt(),
                 request.dueAt() == null ? null : request.dueAt().atZone(request.jurisdiction().zone()).toLocalDate(),
                 request.completedAt(),
-                packages.latest(request.id()).filter(p -> p.isDownloadable(Instant.now())).isPresent());
+                downloads.downloadable(request).isPresent()));
     }
 
     @GetMapping("/api/requests/{reference}/package")
-    ResponseEntity<Resource> download(@PathVariable String reference, @RequestParam(required = false) String token) {
-        DsarRequest request = tokens.requestFor(reference, token);
-        AccessPackages.Package latest = packages.latest(request.id())
-                .filter(p -> p.isReleased() || request.stage() == RequestStage.COMPLETED)
-                .orElseThrow(() -> request.stage() == RequestStage.COMPLETED ? expired() : notReady());
-        if (!latest.isReleased() || latest.isExpired(Instant.now())) {
-            throw latest.isReleased() ? expired() : notReady();
+    ResponseEntity<Resource> download(@PathVariable String reference, @RequestParam(required = false) String token,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (asksForHtml(accept)) {
+            return toPage(reference, "/download", token);
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(request.reference() + ".zip").build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("X-Content-SHA256", latest.sha256())
-                .contentLength(latest.sizeBytes())
-                .body(new InputStreamResource(packages.open(latest.id())));
+        return downloads.zip(tokens.requestFor(reference, token));
     }
 
-    /** Before an officer approved the response and it was mailed, nothing can be downloaded. */
-    private static ApiProblem notReady() {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "package-not-ready", "No package yet",
-                "Your data package is not ready yet. We will email you when it is.");
+    /** The pages of earlier mails' links, now the privacy center's. */
+    @GetMapping("/verify.html")
+    ResponseEntity<Void> oldVerifyPage(@RequestParam(required = false) String reference,
+            @RequestParam(required = false) String code) {
+        return reference == null ? toForm() : movedTo(UriComponentsBuilder.fromPath("/privacy/requests/{reference}/verify")
+                .queryParamIfPresent("code", Optional.ofNullable(code)), reference);
     }
 
-    private static ApiProblem expired() {
-        return new ApiProblem(HttpStatus.GONE, "package-expired", "Package expired",
-                "This data package has expired and was deleted. Reply to our email to ask for a new copy.");
+    @GetMapping("/identity.html")
+    ResponseEntity<Void> oldIdentityPage(@RequestParam(required = false) String reference,
+            @RequestParam(required = false) String token) {
+        return reference == null ? toForm() : movedTo(UriComponentsBuilder.fromPath("/privacy/requests/{reference}/information")
+                .queryParamIfPresent("token", Optional.ofNullable(token)), reference);
     }
 
+    private static ResponseEntity<Void> toForm() {
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create("/privacy/request")).build();
+    }
+
+    private static ResponseEntity<Void> movedTo(UriComponentsBuilder page, String reference) {
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                .location(page.encode().buildAndExpand(reference).toUri()).build();
+    }
+
+    /** Whether the client names HTML itself (a browser), not merely accepts anything. */
+    private static boolean asksForHtml(String accept) {
+        try {
+            return accept != null && MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.getQualityValue() > 0 && MediaType.TEXT_HTML.equalsTypeAndSubtype(type));
+        } catch (IllegalArgumentException unparseable) {
+            return false;
+        }
+    }
+
+    private static <T> ResponseEntity<T> toPage(String reference, String page, String token) {
+        URI location = UriComponentsBuilder.fromPath("/privacy/requests/{reference}" + page)
+                .queryParamIfPresent("token", Optional.ofNullable(token))
+                .encode().buildAndExpand(reference).toUri();
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(location).build();
+    }
 
     record Status(String reference, String type, String jurisdiction, RequestStage stage, String explanation,
             Instant receivedAt, LocalDate dueDate, Instant completedAt, boolean packageAvailable) {

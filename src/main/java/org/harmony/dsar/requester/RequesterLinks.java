@@ -3,7 +3,10 @@ package org.harmony.dsar.requester;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The links a requester receives by mail. */
+/**
+ * The links a requester receives by mail. Status and package links are the API's: a browser that opens them is sent
+ * on to the privacy center's page ({@code RequesterController}); the other links open pages.
+ */
 @Component
 public class RequesterLinks {
 
@@ -31,18 +34,19 @@ public class RequesterLinks {
 
     /** The page where a requester answers a request for more information or uploads a document. */
     public String identityUrl(String reference, String token) {
-        return base().path("/identity.html").queryParam("reference", reference).queryParam("token", token)
-                .build().toUriString();
+        return base().path("/privacy/requests/{reference}/information").queryParam("token", token)
+                .buildAndExpand(reference).toUriString();
     }
 
     /** The page where a requester enters a code or asks for a new one. */
     public String verifyPageUrl(String reference) {
-        return base().path("/verify.html").queryParam("reference", reference).build().toUriString();
+        return base().path("/privacy/requests/{reference}/verify").buildAndExpand(reference).toUriString();
     }
 
+    /** The page that confirms the code of the link when the requester presses its button (never by opening it). */
     public String verifyUrl(String reference, String code) {
-        return base().path("/verify.html").queryParam("reference", reference).queryParam("code", code)
-                .build().toUriString();
+        return base().path("/privacy/requests/{reference}/verify").queryParam("code", code)
+                .buildAndExpand(reference).toUriString();
     }
 
     private UriComponentsBuilder base() {

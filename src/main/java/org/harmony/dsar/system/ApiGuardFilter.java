@@ -27,13 +27,13 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the public requester API before any controller runs: a token bucket per client address (429) and a
+ * Guards the public requester API and the privacy center's pages before any controller runs: a token bucket per client address (429) and a
  * limit on the body size (413), both answered as problem+json.
  */
 class ApiGuardFilter extends OncePerRequestFilter {
 
     /** Document uploads, which may be larger than other bodies. */
-    private static final Pattern UPLOAD = Pattern.compile("/api/requests/[^/]+/documents");
+    private static final Pattern UPLOAD = Pattern.compile("/(api|privacy)/requests/[^/]+/documents");
 
     private final ApiProperties properties;
     private final ObjectMapper json;

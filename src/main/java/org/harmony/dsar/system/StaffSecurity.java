@@ -56,7 +56,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class StaffSecurity {
 
     /** Servlet URL patterns of the project's own API and pages; everything else is Camunda's. */
-    static final String[] PROJECT_PATHS = {"/api/*", "/assets/*", "/verify.html", "/identity.html", "/mailbox"};
+    static final String[] PROJECT_PATHS = {"/api/*", "/assets/*", "/privacy", "/privacy/*", "/verify.html", "/identity.html",
+            "/mailbox"};
 
     static final String COMPLIANCE_OFFICERS = "complianceOfficers";
     static final String LEGAL_COUNSEL = "legalCounsel";
@@ -79,9 +80,9 @@ class StaffSecurity {
                     "/api/officer/requests/*/documents/**"),
             new StaffArea(COMPLIANCE_OFFICERS, "Only compliance officers use the officer API.", "/api/officer/**"));
 
-    /** Public: the requester's API and pages, and the demo mailbox (which exists only in the demo profile). */
+    /** Public: the requester's API and pages (the privacy center), and the demo mailbox (which exists only in the demo profile). */
     private static final String[] PUBLIC_PATHS = {
-            "/api/requests/**", "/assets/**", "/verify.html", "/identity.html", "/mailbox"};
+            "/api/requests/**", "/assets/**", "/privacy", "/privacy/**", "/verify.html", "/identity.html", "/mailbox"};
 
     /** Scripts and styles come from files of this origin; nothing may frame the pages. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"

@@ -144,7 +144,7 @@ class SystemConfiguration {
         FilterRegistrationBean<ApiGuardFilter> registration =
                 new FilterRegistrationBean<>(new ApiGuardFilter(properties, json));
         registration.setName("requester-api-guard");
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/privacy/*");
         return registration;
     }
 }

@@ -45,7 +45,7 @@ class IdentityVerificationJourneyTest extends JourneyTestSupport {
 
         // Verified by the link in the mail: it carries the code to the confirmation page.
         ReceivedMail codeMail = awaitMail(LUIS, reference + ": confirm your email address");
-        String code = queryParam(linkIn(codeMail, "/verify.html"), "code");
+        String code = queryParam(linkIn(codeMail, "/verify?code="), "code");
         assertThat(code).isEqualTo(codeIn(codeMail));
         assertThat(postJson(verifyPath(reference), "{\"code\": \"" + code + "\"}").getStatusCode())
                 .isEqualTo(HttpStatus.OK);
@@ -72,7 +72,7 @@ class IdentityVerificationJourneyTest extends JourneyTestSupport {
         assertThat(moreMail.text()).contains("Please <b>sign</b> the declaration");
         assertThat(moreMail.html()).contains("Please &lt;b&gt;sign&lt;/b&gt; the declaration")
                 .doesNotContainIgnoringCase("c-100002").doesNotContain("555-0134").doesNotContain("555 0134");
-        String answerLink = relative(linkIn(moreMail, "/identity.html"));
+        String answerLink = relative(linkIn(moreMail, "/information?token="));
         String token = queryParam(answerLink, "token");
         String answerPath = "/api/requests/" + reference + "/identity-information?token=" + token;
 
@@ -176,7 +176,7 @@ class IdentityVerificationJourneyTest extends JourneyTestSupport {
         runDueJobs();
 
         ReceivedMail authorisation = awaitMail(agent, reference + ": please send the authorisation");
-        String token = queryParam(linkIn(authorisation, "/identity.html"), "token");
+        String token = queryParam(linkIn(authorisation, "/information?token="), "token");
         String uploadPath = "/api/requests/" + reference + "/documents?token=" + token;
         assertThat(upload(uploadPath, "text/html", "<html>not a pdf</html>".getBytes(StandardCharsets.UTF_8))
                 .getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
@@ -211,7 +211,7 @@ class IdentityVerificationJourneyTest extends JourneyTestSupport {
 
         ReceivedMail rejection = awaitMail(agent, reference + ": we could not verify your identity");
         assertThat(rejection.text()).contains("The authorisation is not signed by the consumer.")
-                .contains("right to complain");
+                .contains("complain to the California Privacy Protection Agency");
         assertThat(rejection.html()).doesNotContain("<script>x").contains("&lt;script&gt;");
         HistoricProcessInstance instance = engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(reference).processDefinitionKey("DsarProcess").singleResult();

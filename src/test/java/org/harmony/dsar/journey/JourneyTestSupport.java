@@ -51,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"postgres", "demo"})
 // One application context for every journey: a second one would register a second engine named "default".
 @AutoConfigureMockMvc
-abstract class JourneyTestSupport {
+public abstract class JourneyTestSupport {
 
     private static final Pattern CODE = Pattern.compile("^\\s+(\\d{6})\\s*$", Pattern.MULTILINE);
 

@@ -110,9 +110,17 @@ class StaffGuardTest extends JourneyTestSupport {
         ResponseEntity<Map> status = http.getForEntity("/api/requests/DSAR-00000-00000/status?token=x", Map.class);
         assertThat(status.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(status.getHeaders().get(HttpHeaders.SET_COOKIE)).as("no session").isNull();
-        assertThat(http.getForEntity("/verify.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(http.getForEntity("/identity.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(http.getForEntity("/assets/verify.js", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/privacy/request", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/assets/privacy.css", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // The pages of earlier mails' links lead to the privacy center's (the test client follows the redirect).
+        ResponseEntity<String> oldPage = http.getForEntity("/verify.html?reference=DSAR-00000-00000&code=123456",
+                String.class);
+        assertThat(oldPage.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(oldPage.getBody()).contains("Confirm your email address").contains("value=\"123456\"");
+        ResponseEntity<String> oldIdentityPage = http.getForEntity("/identity.html?reference=DSAR-00000-00000&token=t",
+                String.class);
+        assertThat(oldIdentityPage.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(oldIdentityPage.getBody()).contains("We do not recognise this link");
     }
 
     @Test
@@ -140,14 +148,16 @@ class StaffGuardTest extends JourneyTestSupport {
         assertSecurityHeaders(http.getForEntity("/api/requests/DSAR-00000-00000/status?token=x", String.class)
                 .getHeaders());
         assertSecurityHeaders(http.getForEntity("/api/breaches/BREACH-NONE", String.class).getHeaders());
-        for (String page : new String[] {"/verify.html", "/identity.html"}) {
+        for (String page : new String[] {"/privacy/request", "/privacy/requests/DSAR-00000-00000/verify",
+                "/privacy/requests/DSAR-00000-00000?token=x"}) {
             ResponseEntity<String> html = http.getForEntity(page, String.class);
             assertSecurityHeaders(html.getHeaders());
-            assertThat(html.getBody()).as(page + " has no inline script or style for the policy to block")
-                    .doesNotContain("<script>").doesNotContain("<style").doesNotContainPattern("\\son[a-z]+=")
-                    .contains("<script src=\"/assets/");
+            assertThat(html.getBody()).as(page + " has no script and no inline style for the policy to block")
+                    .doesNotContain("<script").doesNotContain("<style").doesNotContain("style=")
+                    .doesNotContainPattern("\\son[a-z]+=")
+                    .contains("<link rel=\"stylesheet\" href=\"/assets/privacy.css\">");
         }
-        assertSecurityHeaders(http.getForEntity("/assets/identity.js", String.class).getHeaders());
+        assertSecurityHeaders(http.getForEntity("/assets/privacy.css", String.class).getHeaders());
         ResponseEntity<String> mailbox = http.getForEntity("/mailbox", String.class);
         assertThat(mailbox.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
         assertThat(mailbox.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'")

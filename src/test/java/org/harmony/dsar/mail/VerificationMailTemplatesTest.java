@@ -20,7 +20,7 @@ class VerificationMailTemplatesTest {
             "agent-confirmation      | DSAR-AAAAA-BBBBB: did you ask someone to make a request for you? | 123456",
             "authorisation-requested | DSAR-AAAAA-BBBBB: please send the authorisation            | http://localhost/identity.html?token=t",
             "more-information-needed | DSAR-AAAAA-BBBBB: we need a little more to confirm your identity | Please sign",
-            "identity-unverifiable   | DSAR-AAAAA-BBBBB: we could not verify your identity        | right to complain",
+            "identity-unverifiable   | DSAR-AAAAA-BBBBB: we could not verify your identity        | California Privacy Protection Agency",
             "closed-unverified       | DSAR-AAAAA-BBBBB: your request was closed                  | To make the request again"})
     void shouldRenderWithSubjectAndEscapeInput(String template, String subject, String expectedText) {
         MailTemplates.Rendered rendered = templates.render(template, Locale.ENGLISH, model());
@@ -43,6 +43,7 @@ class VerificationMailTemplatesTest {
         model.put("agentName", "Sam <script>alert(2)</script> Agent");
         model.put("requestType", "access to your personal data");
         model.put("law", "CCPA/CPRA");
+        model.put("jurisdiction", "US-CA");
         model.put("code", "123456");
         model.put("codeValidHours", 24L);
         model.put("verifyUrl", "http://localhost/verify.html?reference=DSAR-AAAAA-BBBBB&code=123456");

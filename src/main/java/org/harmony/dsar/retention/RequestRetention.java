@@ -9,6 +9,7 @@ import org.harmony.dsar.intake.RequestEvents;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.lookup.SubjectDataLookup;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
+import org.harmony.dsar.operations.RequestMetrics;
 import org.harmony.dsar.system.AfterCommit;
 import org.harmony.dsar.verification.IdentityEvidence;
 import org.slf4j.Logger;
@@ -38,10 +39,13 @@ public class RequestRetention {
     private final VerifiedIdentifiers identifiers;
     private final IdentityEvidence evidence;
     private final AccessPackages packages;
+    private final RequestMetrics metrics;
     private final Clock clock;
 
     RequestRetention(JdbcClient jdbc, RequestRepository requests, RequestEvents events, SubjectDataLookup lookup,
-            VerifiedIdentifiers identifiers, IdentityEvidence evidence, AccessPackages packages, Clock clock) {
+            VerifiedIdentifiers identifiers, IdentityEvidence evidence, AccessPackages packages,
+            RequestMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.requests = requests;
         this.events = events;
@@ -56,8 +60,10 @@ public class RequestRetention {
     @Transactional
     public void requestEnded(String requestId) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("UPDATE dsar_request SET ended_at = :now WHERE id = :id AND ended_at IS NULL")
-                .param("now", now).param("id", requestId).update();
+        if (jdbc.sql("UPDATE dsar_request SET ended_at = :now WHERE id = :id AND ended_at IS NULL")
+                .param("now", now).param("id", requestId).update() == 1) {
+            metrics.ended(requestId);
+        }
         jdbc.sql("UPDATE dsar_request SET data_points = NULL WHERE id = :id").param("id", requestId).update();
         int identifierValues = identifiers.forget(requestId);
         int documents = evidence.eraseDocuments(requestId);

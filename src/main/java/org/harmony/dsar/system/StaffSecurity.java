@@ -63,7 +63,10 @@ class StaffSecurity {
 
     /** Servlet URL patterns of the project's own API and pages; everything else is Camunda's. */
     static final String[] PROJECT_PATHS = {"/api/*", "/assets/*", "/verify.html", "/identity.html", "/mailbox",
-            "/actuator/*"};
+            "/actuator/*", "/v3/api-docs/*", "/swagger-ui/*", "/swagger-ui.html"};
+
+    /** The OpenAPI documents and Swagger UI (springdoc): for staff of every group. */
+    private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
 
     static final String COMPLIANCE_OFFICERS = "complianceOfficers";
     static final String LEGAL_COUNSEL = "legalCounsel";
@@ -87,7 +90,9 @@ class StaffSecurity {
             new StaffArea(List.of(COMPLIANCE_OFFICERS), "Only compliance officers use the officer API.",
                     "/api/officer/**"),
             new StaffArea(List.of(COMPLIANCE_OFFICERS, DPO), "Only compliance officers and the DPO read the reports.",
-                    "/api/reports/**"));
+                    "/api/reports/**"),
+            new StaffArea(List.of(COMPLIANCE_OFFICERS, LEGAL_COUNSEL, DPO, "camunda-admin"),
+                    "Only staff read the API documents.", API_DOCS));
 
     /** Public: the requester's API and pages, and the demo mailbox (which exists only in the demo profile). */
     private static final String[] PUBLIC_PATHS = {
@@ -96,13 +101,17 @@ class StaffSecurity {
     /** Scripts and styles come from files of this origin; nothing may frame the pages. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-    /** The demo mailbox shows mails in sandboxed frames; their HTML has inline styles (never scripts). */
+    /**
+     * The demo mailbox shows mails in sandboxed frames; their HTML has inline styles (never scripts). Swagger UI sets
+     * inline styles too (its scripts are files).
+     */
     static final String MAILBOX_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
             "style-src 'self' 'unsafe-inline'");
 
     @Bean
     SecurityFilterChain staffEndpoints(HttpSecurity http, ObjectMapper json) throws Exception {
         RequestMatcher mailbox = path("/mailbox");
+        RequestMatcher inlineStyles = new OrRequestMatcher(mailbox, path("/swagger-ui/**"));
         http.securityMatcher(new OrRequestMatcher(Arrays.stream(PROJECT_PATHS)
                         .map(pattern -> path(pattern.endsWith("/*") ? pattern + "*" : pattern)).toList()))
                 .authorizeHttpRequests(requests -> {
@@ -125,9 +134,10 @@ class StaffSecurity {
                         .contentTypeOptions(options -> { })
                         .frameOptions(frames -> frames.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(mailbox),
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(inlineStyles),
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(mailbox,
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(inlineStyles,
                                 new ContentSecurityPolicyHeaderWriter(MAILBOX_CONTENT_SECURITY_POLICY))));
         return http.build();
     }

@@ -71,6 +71,7 @@ class StaffSecurity {
     static final String COMPLIANCE_OFFICERS = "complianceOfficers";
     static final String LEGAL_COUNSEL = "legalCounsel";
     static final String DPO = "dpo";
+    static final String CAMUNDA_ADMIN = "camunda-admin";
 
     /** Who may call what: path patterns, the groups whose members may, and what anyone else is told. */
     record StaffArea(List<String> groups, String forbidden, String... paths) {
@@ -91,7 +92,7 @@ class StaffSecurity {
                     "/api/officer/**"),
             new StaffArea(List.of(COMPLIANCE_OFFICERS, DPO), "Only compliance officers and the DPO read the reports.",
                     "/api/reports/**"),
-            new StaffArea(List.of(COMPLIANCE_OFFICERS, LEGAL_COUNSEL, DPO, "camunda-admin"),
+            new StaffArea(List.of(COMPLIANCE_OFFICERS, LEGAL_COUNSEL, DPO, CAMUNDA_ADMIN),
                     "Only staff read the API documents.", API_DOCS));
 
     /** Public: the requester's API and pages, and the demo mailbox (which exists only in the demo profile). */
@@ -105,7 +106,7 @@ class StaffSecurity {
      * The demo mailbox shows mails in sandboxed frames; their HTML has inline styles (never scripts). Swagger UI sets
      * inline styles too (its scripts are files).
      */
-    static final String MAILBOX_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+    static final String INLINE_STYLES_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
             "style-src 'self' 'unsafe-inline'");
 
     @Bean
@@ -138,12 +139,12 @@ class StaffSecurity {
                                 new NegatedRequestMatcher(inlineStyles),
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(inlineStyles,
-                                new ContentSecurityPolicyHeaderWriter(MAILBOX_CONTENT_SECURITY_POLICY))));
+                                new ContentSecurityPolicyHeaderWriter(INLINE_STYLES_CONTENT_SECURITY_POLICY))));
         return http.build();
     }
 
     /** Staff who may see health details and the other actuator endpoints beyond the bare status. */
-    static final String[] OPERATIONS_STAFF = {"camunda-admin", DPO, COMPLIANCE_OFFICERS};
+    static final String[] OPERATIONS_STAFF = {CAMUNDA_ADMIN, DPO, COMPLIANCE_OFFICERS};
 
     /**
      * The actuator endpoints on the management port: liveness, readiness and the bare health status for anyone (a
@@ -158,7 +159,7 @@ class StaffSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class))
-                        .hasAnyAuthority(metricsGroup, "camunda-admin")
+                        .hasAnyAuthority(metricsGroup, CAMUNDA_ADMIN)
                         .anyRequest().hasAnyAuthority(OPERATIONS_STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated(json)))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated(json))

@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** RFC 4180 CSV of a source's records; cells that a spreadsheet would run as a formula are neutralised. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static String of(List<Map<String, Object>> records) {
+    public static String of(List<Map<String, Object>> records) {
         Set<String> columns = new LinkedHashSet<>();
         records.forEach(record -> columns.addAll(record.keySet()));
         StringBuilder csv = new StringBuilder();
@@ -24,12 +24,12 @@ final class Csv {
     }
 
     /** The header line of the given columns. */
-    static String header(Collection<String> columns) {
+    public static String header(Collection<String> columns) {
         return String.join(",", columns.stream().map(Csv::cell).toList()) + "\r\n";
     }
 
     /** One record as a line, in the order of the given columns. */
-    static String row(Collection<String> columns, Map<String, Object> record) {
+    public static String row(Collection<String> columns, Map<String, Object> record) {
         return String.join(",", columns.stream().map(c -> cell(record.get(c))).toList()) + "\r\n";
     }
 

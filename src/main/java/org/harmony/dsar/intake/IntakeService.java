@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.operations.RequestMetrics;
 import org.harmony.dsar.system.ApiProperties;
 import org.harmony.dsar.system.RateLimited;
 import org.slf4j.Logger;
@@ -39,11 +40,13 @@ public class IntakeService {
     private final RuntimeService runtime;
     private final ObjectMapper json;
     private final Clock clock;
+    private final RequestMetrics metrics;
     private final int perRecipientPerDay;
     private final SecureRandom random = new SecureRandom();
 
     IntakeService(RequestRepository requests, RequestEvents events, RuntimeService runtime, ObjectMapper json,
-            Clock clock, ApiProperties api) {
+            Clock clock, ApiProperties api, RequestMetrics metrics) {
+        this.metrics = metrics;
         this.perRecipientPerDay = api.rateLimit().perRecipientPerDay();
         this.requests = requests;
         this.events = events;
@@ -77,6 +80,7 @@ public class IntakeService {
         requests.insert(request);
         events.record(request.id(), "RECEIVED", "type=" + request.type() + " jurisdiction="
                 + request.jurisdiction().code() + (agent == null ? "" : " via agent"));
+        metrics.received(request.id());
 
         Map<String, Object> variables = new HashMap<>();
         DsarVariables.REQUEST_ID.into(variables, request.id());

@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -31,8 +34,11 @@ public class MailService {
     private final MailTemplates templates;
     private final MailProperties properties;
     private final SentMails sentMails;
+    private final MeterRegistry registry;
 
-    MailService(JavaMailSender sender, MailTemplates templates, MailProperties properties, SentMails sentMails) {
+    MailService(JavaMailSender sender, MailTemplates templates, MailProperties properties, SentMails sentMails,
+            MeterRegistry registry) {
+        this.registry = registry;
         this.sender = sender;
         this.templates = templates;
         this.properties = properties;
@@ -47,7 +53,12 @@ public class MailService {
             return false;
         }
         MailTemplates.Rendered rendered = templates.render(mail.template(), mail.locale(), mail.model());
-        sender.send(message(mail, rendered));
+        try {
+            sender.send(message(mail, rendered));
+        } catch (MailException e) {
+            registry.counter("dsar.mails.failed", "template", mail.template()).increment();
+            throw e;
+        }
         sentMails.record(mail);
         log.info("Mail {} sent for request {}", mail.template(), mail.requestId());
         return true;

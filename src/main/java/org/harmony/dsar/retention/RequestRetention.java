@@ -9,6 +9,7 @@ import org.harmony.dsar.intake.RequestEvents;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.lookup.SubjectDataLookup;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
+import org.harmony.dsar.operations.RequestMetrics;
 import org.harmony.dsar.system.AfterCommit;
 import org.harmony.dsar.verification.IdentityEvidence;
 import org.slf4j.Logger;
@@ -24,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * deleted by {@link RetentionCleanup}, which also removes, on every node, files of requests that ended elsewhere.
  *
  * <p>Kept on purpose (README, "Nothing kept longer than needed"): the request record (reference, type, email, name,
- * text, dates), the audit trail, erasure evidence, suppression entries (a hash), declarations, and sent-mail records.
+ * text, dates), the audit trail, erasure evidence, suppression entries (a hash), declarations, and sent-mail records,
+ * for {@code dsar.records.retention} after the request ended ({@link RecordsPurge}). Ending a request is also when it
+ * is counted ({@link RequestMetrics#ended}).
  */
 @Service
 public class RequestRetention {
@@ -38,10 +41,13 @@ public class RequestRetention {
     private final VerifiedIdentifiers identifiers;
     private final IdentityEvidence evidence;
     private final AccessPackages packages;
+    private final RequestMetrics metrics;
     private final Clock clock;
 
     RequestRetention(JdbcClient jdbc, RequestRepository requests, RequestEvents events, SubjectDataLookup lookup,
-            VerifiedIdentifiers identifiers, IdentityEvidence evidence, AccessPackages packages, Clock clock) {
+            VerifiedIdentifiers identifiers, IdentityEvidence evidence, AccessPackages packages,
+            RequestMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.requests = requests;
         this.events = events;
@@ -56,8 +62,10 @@ public class RequestRetention {
     @Transactional
     public void requestEnded(String requestId) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("UPDATE dsar_request SET ended_at = :now WHERE id = :id AND ended_at IS NULL")
-                .param("now", now).param("id", requestId).update();
+        if (jdbc.sql("UPDATE dsar_request SET ended_at = :now WHERE id = :id AND ended_at IS NULL")
+                .param("now", now).param("id", requestId).update() == 1) {
+            metrics.ended(requestId);
+        }
         jdbc.sql("UPDATE dsar_request SET data_points = NULL WHERE id = :id").param("id", requestId).update();
         int identifierValues = identifiers.forget(requestId);
         int documents = evidence.eraseDocuments(requestId);

@@ -12,10 +12,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,15 +62,19 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class StaffSecurity {
 
     /** Servlet URL patterns of the project's own API and pages; everything else is Camunda's. */
-    static final String[] PROJECT_PATHS = {"/api/*", "/assets/*", "/privacy", "/privacy/*", "/verify.html", "/identity.html",
-            "/mailbox"};
+    static final String[] PROJECT_PATHS = {"/api/*", "/assets/*", "/privacy", "/privacy/*", "/verify.html",
+            "/identity.html", "/mailbox", "/actuator/*", "/v3/api-docs/*", "/swagger-ui/*", "/swagger-ui.html"};
+
+    /** The OpenAPI documents and Swagger UI (springdoc): for staff of every group. */
+    private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
 
     static final String COMPLIANCE_OFFICERS = "complianceOfficers";
     static final String LEGAL_COUNSEL = "legalCounsel";
     static final String DPO = "dpo";
+    static final String CAMUNDA_ADMIN = "camunda-admin";
 
-    /** Who may call what: path patterns, the group whose members may, and what anyone else is told. */
-    record StaffArea(String group, String forbidden, String... paths) {
+    /** Who may call what: path patterns, the groups whose members may, and what anyone else is told. */
+    record StaffArea(List<String> groups, String forbidden, String... paths) {
 
         RequestMatcher matcher() {
             return new OrRequestMatcher(Arrays.stream(paths).map(StaffSecurity::path).toList());
@@ -72,13 +82,18 @@ class StaffSecurity {
     }
 
     static final List<StaffArea> STAFF_AREAS = List.of(
-            new StaffArea(LEGAL_COUNSEL, "Only legal counsel manage legal holds.", "/api/legal-holds/**"),
-            new StaffArea(DPO, "Only the DPO records and follows breaches.", "/api/breaches/**"),
-            new StaffArea(COMPLIANCE_OFFICERS, "Only compliance officers see requested corrections.",
+            new StaffArea(List.of(LEGAL_COUNSEL), "Only legal counsel manage legal holds.", "/api/legal-holds/**"),
+            new StaffArea(List.of(DPO), "Only the DPO records and follows breaches.", "/api/breaches/**"),
+            new StaffArea(List.of(COMPLIANCE_OFFICERS), "Only compliance officers see requested corrections.",
                     "/api/officer/requests/*/corrections"),
-            new StaffArea(COMPLIANCE_OFFICERS, "Only compliance officers open identity documents.",
+            new StaffArea(List.of(COMPLIANCE_OFFICERS), "Only compliance officers open identity documents.",
                     "/api/officer/requests/*/documents/**"),
-            new StaffArea(COMPLIANCE_OFFICERS, "Only compliance officers use the officer API.", "/api/officer/**"));
+            new StaffArea(List.of(COMPLIANCE_OFFICERS), "Only compliance officers use the officer API.",
+                    "/api/officer/**"),
+            new StaffArea(List.of(COMPLIANCE_OFFICERS, DPO), "Only compliance officers and the DPO read the reports.",
+                    "/api/reports/**"),
+            new StaffArea(List.of(COMPLIANCE_OFFICERS, LEGAL_COUNSEL, DPO, CAMUNDA_ADMIN),
+                    "Only staff read the API documents.", API_DOCS));
 
     /** Public: the requester's API and pages (the privacy center), and the demo mailbox (which exists only in the demo profile). */
     private static final String[] PUBLIC_PATHS = {
@@ -87,17 +102,22 @@ class StaffSecurity {
     /** Scripts and styles come from files of this origin; nothing may frame the pages. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-    /** The demo mailbox shows mails in sandboxed frames; their HTML has inline styles (never scripts). */
-    static final String MAILBOX_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+    /**
+     * The demo mailbox shows mails in sandboxed frames; their HTML has inline styles (never scripts). Swagger UI sets
+     * inline styles too (its scripts are files).
+     */
+    static final String INLINE_STYLES_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
             "style-src 'self' 'unsafe-inline'");
 
     @Bean
     SecurityFilterChain staffEndpoints(HttpSecurity http, ObjectMapper json) throws Exception {
         RequestMatcher mailbox = path("/mailbox");
+        RequestMatcher inlineStyles = new OrRequestMatcher(mailbox, path("/swagger-ui/**"));
         http.securityMatcher(new OrRequestMatcher(Arrays.stream(PROJECT_PATHS)
                         .map(pattern -> path(pattern.endsWith("/*") ? pattern + "*" : pattern)).toList()))
                 .authorizeHttpRequests(requests -> {
-                    STAFF_AREAS.forEach(area -> requests.requestMatchers(area.matcher()).hasAuthority(area.group()));
+                    STAFF_AREAS.forEach(area -> requests.requestMatchers(area.matcher())
+                            .hasAnyAuthority(area.groups().toArray(String[]::new)));
                     requests.requestMatchers(Arrays.stream(PUBLIC_PATHS).map(StaffSecurity::path)
                             .toArray(RequestMatcher[]::new)).permitAll();
                     // An /api path no one has declared is nobody's: new endpoints are closed until listed here.
@@ -115,10 +135,40 @@ class StaffSecurity {
                         .contentTypeOptions(options -> { })
                         .frameOptions(frames -> frames.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(mailbox),
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(inlineStyles),
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(mailbox,
-                                new ContentSecurityPolicyHeaderWriter(MAILBOX_CONTENT_SECURITY_POLICY))));
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(inlineStyles,
+                                new ContentSecurityPolicyHeaderWriter(INLINE_STYLES_CONTENT_SECURITY_POLICY))));
+        return http.build();
+    }
+
+    /** Staff who may see health details and the other actuator endpoints beyond the bare status. */
+    static final String[] OPERATIONS_STAFF = {CAMUNDA_ADMIN, DPO, COMPLIANCE_OFFICERS};
+
+    /**
+     * The actuator endpoints on the management port: liveness, readiness and the bare health status for anyone (a
+     * container's probe); the Prometheus endpoint for the metrics group (a scraper's user); everything else, and the
+     * health details ({@code management.endpoint.health.roles}), for operations staff.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain managementEndpoints(HttpSecurity http, ObjectMapper json,
+            @Value("${dsar.operations.metrics-group:monitoring}") String metricsGroup) throws Exception {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class))
+                        .hasAnyAuthority(metricsGroup, CAMUNDA_ADMIN)
+                        .anyRequest().hasAnyAuthority(OPERATIONS_STAFF))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated(json)))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated(json))
+                        .accessDeniedHandler(forbidden(json)))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable);
         return http.build();
     }
 

@@ -158,6 +158,7 @@ public final class BreachBenchmark {
                 """.formatted(WARM_UP));
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);
+        properties.put("management.server.port", 0);
         properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "");

@@ -133,6 +133,7 @@ public final class DsarBenchmark {
     private void startEngine(String jdbcUrl, Map<String, Object> overrides) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);
+        properties.put("management.server.port", 0);
         properties.put("spring.datasource.url", jdbcUrl);
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "");

@@ -50,6 +50,7 @@ final class FaultEnvironment implements AutoCloseable {
     List<String> engineArguments(int port) {
         return List.of(
                 "--server.port=" + port,
+                "--management.server.port=0",
                 "--spring.profiles.active=postgres,demo",
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",

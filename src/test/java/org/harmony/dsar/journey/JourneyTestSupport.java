@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -45,12 +46,16 @@ import org.springframework.test.context.DynamicPropertySource;
         "camunda.bpm.job-execution.enabled=false",
         "dsar.mail.embedded-server.enabled=false",
         "dsar.api.rate-limit.requests=1000",
+        // Actuator on a port of its own, as in production
+        "management.server.port=0",
         // Some journeys reuse a demo subject's address; PublicApiAbuseTest reaches the cap with fresh ones.
         "dsar.api.rate-limit.per-recipient-per-day=10"
 })
 @ActiveProfiles({"postgres", "demo"})
 // One application context for every journey: a second one would register a second engine named "default".
 @AutoConfigureMockMvc
+// Metrics are exported as in production (Boot's tests leave out the Prometheus registry otherwise).
+@AutoConfigureObservability(tracing = false)
 public abstract class JourneyTestSupport {
 
     private static final Pattern CODE = Pattern.compile("^\\s+(\\d{6})\\s*$", Pattern.MULTILINE);

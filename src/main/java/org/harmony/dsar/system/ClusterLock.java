@@ -1,0 +1,64 @@
+package org.harmony.dsar.system;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets a scheduled job run on one node of a cluster at a time: the node that takes the job's row in
+ * {@code scheduled_lock} holds it until it releases it or the lease ends (a node that stopped mid-run). Each call is
+ * its own statement outside any transaction, so a lost race is an answer, not a rolled-back transaction.
+ */
+@Component
+public class ClusterLock {
+
+    /** This node: process id and host name, as the JVM names itself. */
+    static final String NODE = abbreviate(ManagementFactory.getRuntimeMXBean().getName());
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ClusterLock(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Takes the lock for the lease unless another node holds it; whether this node now holds it. */
+    public boolean tryLock(String name, Duration lease) {
+        Instant now = clock.instant();
+        Timestamp until = Timestamp.from(now.plus(lease));
+        int taken = jdbc.sql("""
+                UPDATE scheduled_lock SET locked_until = :until, locked_at = :now, locked_by = :node
+                WHERE name = :name AND locked_until <= :now
+                """).param("until", until).param("now", Timestamp.from(now)).param("node", NODE)
+                .param("name", name).update();
+        if (taken == 1) {
+            return true;
+        }
+        try {
+            return jdbc.sql("""
+                    INSERT INTO scheduled_lock (name, locked_until, locked_at, locked_by)
+                    VALUES (:name, :until, :now, :node)
+                    """).param("name", name).param("until", until).param("now", Timestamp.from(now))
+                    .param("node", NODE).update() == 1;
+        } catch (DuplicateKeyException held) {
+            return false;
+        }
+    }
+
+    /** Ends this node's hold at once, so that the next run anywhere need not wait for the lease. */
+    public void release(String name) {
+        jdbc.sql("UPDATE scheduled_lock SET locked_until = :now WHERE name = :name AND locked_by = :node")
+                .param("now", Timestamp.from(clock.instant())).param("name", name).param("node", NODE).update();
+    }
+
+    private static String abbreviate(String name) {
+        return name.length() <= 100 ? name : name.substring(0, 100);
+    }
+}

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code dsar.api.rate-limit.per-recipient-per-day} requests (and their mails) in 24 hours.
  */
 @Service
-class IntakeService {
+public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
     /** Crockford's base32 without I, L, O, U: easy to read aloud and type. */
@@ -74,20 +74,48 @@ class IntakeService {
                 RequestStage.RECEIVED,
                 clock.instant(),
                 null, null, null, AccessScope.FULL);
-        requests.insert(request);
+        return start(request, Channel.API, agent == null ? "" : " via agent");
+    }
+
+    /**
+     * Registers a request that staff recorded from another channel (a triaged mail, a letter, a call) and starts its
+     * process; the legal clock starts at {@code receivedAt}.
+     */
+    @Transactional
+    public DsarRequest register(ReceivedRequest received) {
+        DsarRequest request = new DsarRequest(
+                UUID.randomUUID().toString(),
+                newReference(),
+                received.type(),
+                received.jurisdiction(),
+                received.email().strip(),
+                received.fullName().strip(),
+                received.details(),
+                null,
+                null,
+                received.language() == null ? Locale.ENGLISH : received.language(),
+                RequestStage.RECEIVED,
+                received.receivedAt(),
+                null, null, null, AccessScope.FULL);
+        return start(request, received.channel(), "");
+    }
+
+    private DsarRequest start(DsarRequest request, Channel channel, String note) {
+        requests.insert(request, channel);
         events.record(request.id(), "RECEIVED", "type=" + request.type() + " jurisdiction="
-                + request.jurisdiction().code() + (agent == null ? "" : " via agent"));
+                + request.jurisdiction().code() + " channel=" + channel + note);
 
         Map<String, Object> variables = new HashMap<>();
         DsarVariables.REQUEST_ID.into(variables, request.id());
         DsarVariables.REQUEST_REFERENCE.into(variables, request.reference());
         DsarVariables.REQUEST_TYPE.into(variables, request.type().name());
         DsarVariables.JURISDICTION.into(variables, request.jurisdiction().code());
+        DsarVariables.CHANNEL.into(variables, channel.name());
         ProcessInstance instance = runtime.startProcessInstanceByKey(
                 DsarVariables.PROCESS_KEY, request.reference(), variables);
         requests.attachProcessInstance(request.id(), instance.getId());
-        log.info("Request {} received: type {}, jurisdiction {}, process instance {}",
-                request.reference(), request.type(), request.jurisdiction().code(), instance.getId());
+        log.info("Request {} received by {}: type {}, jurisdiction {}, process instance {}",
+                request.reference(), channel, request.type(), request.jurisdiction().code(), instance.getId());
         return requests.get(request.id());
     }
 

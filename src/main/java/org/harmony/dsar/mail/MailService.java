@@ -47,8 +47,9 @@ public class MailService {
             return false;
         }
         MailTemplates.Rendered rendered = templates.render(mail.template(), mail.locale(), mail.model());
-        sender.send(message(mail, rendered));
-        sentMails.record(mail);
+        String messageId = messageId(mail.idempotencyKey());
+        sender.send(message(mail, rendered, messageId));
+        sentMails.record(mail, messageId);
         log.info("Mail {} sent for request {}", mail.template(), mail.requestId());
         return true;
     }
@@ -58,7 +59,7 @@ public class MailService {
         return "<" + Sha256.hex(idempotencyKey).substring(0, 40) + "@" + domain + ">";
     }
 
-    private MimeMessage message(OutgoingMail mail, MailTemplates.Rendered rendered) {
+    private MimeMessage message(OutgoingMail mail, MailTemplates.Rendered rendered, String messageId) {
         MimeMessage message = sender.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
@@ -68,7 +69,7 @@ public class MailService {
             helper.setText(rendered.text(), rendered.html());
             message.setHeader("X-DSAR-Mail-Key", mail.idempotencyKey());
             // Derived from the key: a repeated delivery has the same Message-ID, which mail clients show once.
-            message.setHeader("Message-ID", messageId(mail.idempotencyKey()));
+            message.setHeader("Message-ID", messageId);
             return message;
         } catch (MessagingException e) {
             throw new MailSendException("Mail " + mail.template() + " could not be composed", e);

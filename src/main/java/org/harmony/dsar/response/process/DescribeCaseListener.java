@@ -2,6 +2,7 @@ package org.harmony.dsar.response.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.harmony.dsar.inbox.MailTriage;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.response.CaseSummaries;
 import org.harmony.dsar.system.process.ProcessVariable;
@@ -19,8 +20,10 @@ class DescribeCaseListener implements TaskListener {
     static final ProcessVariable<String> CASE_TIME_LEFT = ProcessVariable.of("caseTimeLeft", String.class);
 
     private final CaseSummaries summaries;
+    private final MailTriage triage;
 
-    DescribeCaseListener(CaseSummaries summaries) {
+    DescribeCaseListener(CaseSummaries summaries, MailTriage triage) {
+        this.triage = triage;
         this.summaries = summaries;
     }
 
@@ -32,5 +35,7 @@ class DescribeCaseListener implements TaskListener {
         task.setVariableLocal(DsarVariables.CASE_IDENTIFIERS.name(), summary.identifiers());
         task.setVariableLocal(CASE_KEPT_BACK.name(), summary.keptBack());
         task.setVariableLocal(CASE_TIME_LEFT.name(), summary.timeLeft());
+        task.setVariableLocal(DsarVariables.REQUESTER_MESSAGES.name(),
+                triage.repliesTo(DsarVariables.REQUEST_ID.from(task)));
     }
 }

@@ -135,7 +135,10 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
         }
         Filter filter = filters.newTaskFilter(name)
                 .setQuery(query)
-                .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+                .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
+                        // Shown on every task in the list: which request, and how it reached the company.
+                        "variables", List.of(Map.of("name", "requestReference", "label", "Reference"),
+                                Map.of("name", "channel", "label", "Channel"))));
         filters.saveFilter(filter);
         log.info("Created Tasklist filter '{}'", name);
         return filter;

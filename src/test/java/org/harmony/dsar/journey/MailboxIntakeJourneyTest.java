@@ -155,6 +155,45 @@ class MailboxIntakeJourneyTest extends JourneyTestSupport {
     }
 
     @Test
+    void shouldAnswerAnOpenRequestForMoreInformationWithTheRequestersReply() throws Exception {
+        String requester = uniqueEmail("asked.for.more");
+        ResponseEntity<Map> accepted = submit("""
+                {"type": "ACCESS", "jurisdiction": "US-CA", "email": "%s", "fullName": "Rita Reply",
+                 "dataPoints": {"phone": "+1 415 555 0199"}}""".formatted(requester));
+        String reference = (String) accepted.getBody().get("reference");
+        runDueJobs();
+        String code = codeIn(awaitMail(requester, reference + ": confirm your email address"));
+        assertThat(postJson("/api/requests/" + reference + "/verification", "{\"code\": \"" + code + "\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+        String reviewId = officerTaskId(reference, "UserTask_ReviewIdentity");
+        assertThat((String) taskVariables(reviewId).get("requesterMessages").get("value")).isEqualTo("none");
+        assertThat(completeAs("officer", reviewId, """
+                {"identityReviewDecision": {"value": "ASK_FOR_MORE"},
+                 "identityReviewNote": {"value": "Please tell us the postcode of your billing address."}}""")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+        ReceivedMail askedForMore = awaitMail(requester, reference + ": we need a little more");
+
+        String replyId = newMessageId();
+        MimeMessage reply = mail(requester, replyId, "Re: your question", "My billing postcode is 94107.");
+        reply.setHeader("In-Reply-To", askedForMore.messageId());
+        reply.setHeader("References", askedForMore.messageId());
+        deliver(reply, replyId);
+        assertThat(poller.pollAll()).isEqualTo(1);
+        runDueJobs();
+
+        String nextReviewId = officerTaskId(reference, "UserTask_ReviewIdentity");
+        assertThat(nextReviewId).as("the reply answered the open step: a new review").isNotEqualTo(reviewId);
+        assertThat((String) taskVariables(nextReviewId).get("requesterMessages").get("value"))
+                .contains("My billing postcode is 94107.").contains(requester);
+        assertThat(jdbc.sql("""
+                SELECT e.event_type FROM request_event e JOIN dsar_request r ON r.id = e.request_id
+                WHERE r.reference = :reference ORDER BY e.occurred_at""").param("reference", reference)
+                .query(String.class).list()).containsSubsequence("IDENTITY_INFORMATION_REQUESTED", "REPLY_RECEIVED");
+    }
+
+    @Test
     void shouldEraseAMailTheOfficerMarksAsSpam() throws Exception {
         String messageId = newMessageId();
         deliver(mail(uniqueEmail("spammer"), messageId, "Cheap watches", "Buy now"), messageId);

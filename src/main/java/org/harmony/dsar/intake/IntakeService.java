@@ -88,7 +88,7 @@ public class IntakeService {
                 newReference(),
                 received.type(),
                 received.jurisdiction(),
-                received.email().strip(),
+                received.email() == null ? null : received.email().strip(),
                 received.fullName().strip(),
                 received.details(),
                 null,

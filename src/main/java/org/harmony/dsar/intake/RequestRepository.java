@@ -45,6 +45,16 @@ public class RequestRepository {
                 .update();
     }
 
+    void recordLoggedDetails(String id, String postalAddress, String lateEntryReason) {
+        jdbc.sql("UPDATE dsar_request SET postal_address = :address, late_entry_reason = :reason WHERE id = :id")
+                .param("address", postalAddress).param("reason", lateEntryReason).param("id", id).update();
+    }
+
+    public Optional<String> postalAddressOf(String id) {
+        return jdbc.sql("SELECT postal_address FROM dsar_request WHERE id = :id").param("id", id)
+                .query((rs, row) -> Optional.ofNullable(rs.getString("postal_address"))).single();
+    }
+
     public Channel channelOf(String id) {
         return Channel.valueOf(jdbc.sql("SELECT channel FROM dsar_request WHERE id = :id").param("id", id)
                 .query(String.class).single());

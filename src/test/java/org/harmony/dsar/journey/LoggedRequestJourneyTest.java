@@ -1,0 +1,120 @@
+package org.harmony.dsar.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Requests that arrive by letter, phone or in person, logged by a compliance officer with the start form of
+ * LogRequestProcess (submitted over the REST API as Tasklist does).
+ */
+class LoggedRequestJourneyTest extends JourneyTestSupport {
+
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void shouldRefuseADateInTheFutureALateEntryWithoutReasonAndNoWayToAnswer() {
+        LocalDate today = LocalDate.now(BRUSSELS);
+        ResponseEntity<String> future = logRequest("officer", form("LETTER", today.plusDays(1), null,
+                uniqueEmail("future"), null));
+        assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(future.getBody()).contains("cannot be in the future");
+
+        ResponseEntity<String> late = logRequest("officer", form("LETTER", today.minusDays(10), null,
+                uniqueEmail("late"), null));
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(late.getBody()).contains("more than 3 days ago");
+
+        ResponseEntity<String> unanswerable = logRequest("officer", form("PHONE", today, null, null, null));
+        assertThat(unanswerable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unanswerable.getBody()).contains("email address or a postal address");
+
+        assertThat(logRequest("legal", form("LETTER", today, null, uniqueEmail("legal"), null)).getStatusCode())
+                .as("only compliance officers log requests").isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("LogRequestProcess").count()).isZero();
+    }
+
+    @Test
+    void shouldRunALetterRequestWithEmailToItsEndWithTheDueDateCountedFromTheDateReceived() {
+        String requester = uniqueEmail("letter.writer");
+        LocalDate receivedOn = LocalDate.now(BRUSSELS).minusDays(10);
+        ResponseEntity<String> logged = logRequest("officer", form("LETTER", receivedOn,
+                "The letter was forwarded from another office.", requester, null));
+        assertThat(logged.getStatusCode()).as(logged.getBody()).isEqualTo(HttpStatus.OK);
+
+        Map<String, Object> request = jdbc.sql("""
+                SELECT reference, channel, received_at, due_at, late_entry_reason FROM dsar_request
+                WHERE email = :email""").param("email", requester).query().singleRow();
+        String reference = (String) request.get("reference");
+        assertThat(request.get("channel")).isEqualTo("LETTER");
+        assertThat(((Timestamp) request.get("received_at")).toInstant())
+                .isEqualTo(receivedOn.atStartOfDay(BRUSSELS).toInstant());
+        assertThat(request.get("late_entry_reason")).isEqualTo("The letter was forwarded from another office.");
+        LocalDate due = ((Timestamp) request.get("due_at")).toInstant().atZone(BRUSSELS).toLocalDate();
+        assertThat(due).as("one month from the day received, not from today")
+                .isBetween(receivedOn.plusMonths(1), receivedOn.plusMonths(1).plusDays(3))
+                .isBefore(LocalDate.now(BRUSSELS).plusMonths(1));
+
+        runDueJobs();
+        String code = codeIn(awaitMail(requester, reference + ": confirm your email address"));
+        assertThat(postJson("/api/requests/" + reference + "/verification", "{\"code\": \"" + code + "\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+        String reviewId = officerTaskId(reference, "UserTask_ReviewResponse");
+        assertThat(completeAs("officer2", reviewId,
+                "{\"reviewDecision\": {\"value\": \"APPROVE\"}, \"reviewComment\": {\"value\": \"Nothing held.\"}}")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+
+        HistoricProcessInstance instance = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).processDefinitionKey("DsarProcess").singleResult();
+        assertThat(instance.getEndActivityId()).isEqualTo("EndEvent_ResponseSent");
+        assertThat(jdbc.sql("""
+                SELECT e.detail FROM request_event e JOIN dsar_request r ON r.id = e.request_id
+                WHERE r.reference = :reference AND e.event_type = 'RECEIVED'""").param("reference", reference)
+                .query(String.class).single()).contains("channel=LETTER");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .variableNameIn("requesterName", "requesterEmail", "postalAddress", "requestDetails",
+                        "lateEntryReason").count())
+                .as("the form's personal fields never reach history").isZero();
+        assertThat(runtime.createVariableInstanceQuery().variableNameIn("requesterName", "requesterEmail",
+                "postalAddress", "requestDetails").count()).isZero();
+    }
+
+    private ResponseEntity<String> logRequest(String user, String variables) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(user, user).postForEntity(
+                "/engine-rest/process-definition/key/LogRequestProcess/submit-form",
+                new HttpEntity<>("{\"variables\": " + variables + "}", headers), String.class);
+    }
+
+    private static String form(String channel, LocalDate receivedOn, String lateEntryReason, String email,
+            String postalAddress) {
+        return """
+                {"channel": {"value": "%s"}, "receivedOn": {"value": "%s"}, %s
+                 "requestType": {"value": "ACCESS"}, "jurisdiction": {"value": "EU"}, "language": {"value": "en"},
+                 "requesterName": {"value": "Lena Letter"}, %s %s
+                 "requestDetails": {"value": "Asks for a copy of all data held."}}"""
+                .formatted(channel, receivedOn,
+                        lateEntryReason == null ? "" : "\"lateEntryReason\": {\"value\": \"" + lateEntryReason + "\"},",
+                        email == null ? "" : "\"requesterEmail\": {\"value\": \"" + email + "\"},",
+                        postalAddress == null ? "" : "\"postalAddress\": {\"value\": \"" + postalAddress + "\"},");
+    }
+}

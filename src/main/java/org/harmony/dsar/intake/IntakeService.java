@@ -111,6 +111,7 @@ public class IntakeService {
         DsarVariables.REQUEST_TYPE.into(variables, request.type().name());
         DsarVariables.JURISDICTION.into(variables, request.jurisdiction().code());
         DsarVariables.CHANNEL.into(variables, channel.name());
+        DsarVariables.REQUESTER_EMAIL_GIVEN.into(variables, request.email() != null);
         ProcessInstance instance = runtime.startProcessInstanceByKey(
                 DsarVariables.PROCESS_KEY, request.reference(), variables);
         requests.attachProcessInstance(request.id(), instance.getId());

@@ -31,8 +31,11 @@ public class MailService {
     private final MailTemplates templates;
     private final MailProperties properties;
     private final SentMails sentMails;
+    private final PostalLetters letters;
 
-    MailService(JavaMailSender sender, MailTemplates templates, MailProperties properties, SentMails sentMails) {
+    MailService(JavaMailSender sender, MailTemplates templates, MailProperties properties, SentMails sentMails,
+            PostalLetters letters) {
+        this.letters = letters;
         this.sender = sender;
         this.templates = templates;
         this.properties = properties;
@@ -47,6 +50,10 @@ public class MailService {
             return false;
         }
         MailTemplates.Rendered rendered = templates.render(mail.template(), mail.locale(), mail.model());
+        if (mail.to() == null) {
+            // No email address (a request logged from a letter): the same text, printed and posted by staff.
+            return letters.prepare(mail, rendered);
+        }
         String messageId = messageId(mail.idempotencyKey());
         sender.send(message(mail, rendered, messageId));
         sentMails.record(mail, messageId);

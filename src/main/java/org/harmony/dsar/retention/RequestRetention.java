@@ -9,6 +9,7 @@ import org.harmony.dsar.inbox.IncomingMails;
 import org.harmony.dsar.intake.RequestEvents;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.lookup.SubjectDataLookup;
+import org.harmony.dsar.mail.PostalLetters;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
 import org.harmony.dsar.system.AfterCommit;
 import org.harmony.dsar.verification.IdentityEvidence;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Nothing of a subject's records is kept longer than its request: when a request ends, whatever its type and outcome,
  * the copies made for it go. Lookup records (files), packages never released, identity documents, the data points
- * and verified identifiers, the values of corrections, the mails to the privacy mailbox that started or answered it. A released package stays for its download period and is then
+ * and verified identifiers, the values of corrections, the mails to the privacy mailbox that started or
+ * answered it, the PDFs of letters posted to a requester without an email address. A released package stays for its download period and is then
  * deleted by {@link RetentionCleanup}, which also removes, on every node, files of requests that ended elsewhere.
  *
  * <p>Kept on purpose (README, "Nothing kept longer than needed"): the request record (reference, type, email, name,
@@ -40,12 +42,14 @@ public class RequestRetention {
     private final IdentityEvidence evidence;
     private final AccessPackages packages;
     private final IncomingMails incomingMails;
+    private final PostalLetters postalLetters;
     private final Clock clock;
 
     RequestRetention(JdbcClient jdbc, RequestRepository requests, RequestEvents events, SubjectDataLookup lookup,
             VerifiedIdentifiers identifiers, IdentityEvidence evidence, AccessPackages packages,
-            IncomingMails incomingMails, Clock clock) {
+            IncomingMails incomingMails, PostalLetters postalLetters, Clock clock) {
         this.incomingMails = incomingMails;
+        this.postalLetters = postalLetters;
         this.jdbc = jdbc;
         this.requests = requests;
         this.events = events;
@@ -73,10 +77,11 @@ public class RequestRetention {
                 .param("id", requestId).update();
         int discarded = packages.discardUnreleased(requestId, "request ended");
         int mails = incomingMails.eraseForRequest(requestId);
+        int letters = postalLetters.eraseForRequest(requestId);
         AfterCommit.run(() -> lookup.deleteRecords(requestId));
         events.record(requestId, "REQUEST_DATA_DELETED", "lookupRecords=deleted identifierValues=" + identifierValues
                 + " documents=" + documents + " corrections=" + corrections + " unreleasedPackages=" + discarded
-                + " mails=" + mails);
+                + " mails=" + mails + " letters=" + letters);
         log.info("Request {} ended: copies of the subject's data deleted", requests.get(requestId).reference());
     }
 

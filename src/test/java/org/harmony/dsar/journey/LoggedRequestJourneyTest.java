@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,6 +101,84 @@ class LoggedRequestJourneyTest extends JourneyTestSupport {
                 .as("the form's personal fields never reach history").isZero();
         assertThat(runtime.createVariableInstanceQuery().variableNameIn("requesterName", "requesterEmail",
                 "postalAddress", "requestDetails").count()).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRunALetterRequestWithoutEmailToItsEndWithLettersToPost() throws Exception {
+        String name = "Paul Post " + System.nanoTime();
+        LocalDate receivedOn = LocalDate.now(BRUSSELS).minusDays(1);
+        ResponseEntity<String> logged = logRequest("officer", form("LETTER", receivedOn, null, null,
+                "1 Rue de la Loi\\n1000 Bruxelles").replace("Lena Letter", name));
+        assertThat(logged.getStatusCode()).as(logged.getBody()).isEqualTo(HttpStatus.OK);
+        String reference = jdbc.sql("SELECT reference FROM dsar_request WHERE full_name = :name").param("name", name)
+                .query(String.class).single();
+        runDueJobs();
+
+        List<Map<String, Object>> toPost = postTasks(reference);
+        assertThat(toPost).hasSize(2);
+        String code = null;
+        for (Map<String, Object> task : toPost) {
+            String taskId = (String) task.get("id");
+            Map<String, Map<String, Object>> variables = http.withBasicAuth("officer", "officer")
+                    .getForEntity("/engine-rest/task/" + taskId + "/variables", Map.class).getBody();
+            String link = (String) variables.get("letterLink").get("value");
+            assertThat(http.getForEntity(link, String.class).getStatusCode()).as("officers only")
+                    .isEqualTo(HttpStatus.UNAUTHORIZED);
+            ResponseEntity<byte[]> pdf = http.withBasicAuth("officer", "officer").getForEntity(link, byte[].class);
+            assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+            String text = pdfText(pdf.getBody());
+            assertThat(text).contains(name).contains("1 Rue de la Loi").contains("1000 Bruxelles").contains(reference);
+            if ("verification-code".equals(variables.get("letterTemplate").get("value"))) {
+                Matcher matcher = Pattern.compile("\\b(\\d{6})\\b").matcher(text);
+                assertThat(matcher.find()).as("the code is in the letter").isTrue();
+                code = matcher.group(1);
+            }
+            assertThat(completeAs("officer", taskId, "{\"letterPosted\": {\"value\": \"POSTED\"}}")
+                    .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        }
+        assertThat(code).isNotNull();
+        assertThat(TestInfrastructure.SMTP.getReceivedMessages()).noneMatch(m -> {
+            try {
+                return m.getSubject().startsWith(reference);
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        });
+
+        assertThat(postJson("/api/requests/" + reference + "/verification", "{\"code\": \"" + code + "\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        runDueJobs();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("LegalHoldCheckProcess")
+                .processInstanceBusinessKey(reference).count()).as("no automatic lookup without an email").isZero();
+        assertThat(completeAs("officer", officerTaskId(reference, "UserTask_FulfilWithoutEmail"),
+                "{\"fulfilmentNote\": {\"value\": \"CRM and orders checked by hand: no records, no holds.\"}}")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(completeAs("officer2", officerTaskId(reference, "UserTask_ReviewResponse"),
+                "{\"reviewDecision\": {\"value\": \"APPROVE\"}, \"reviewComment\": {\"value\": \"Nothing held.\"}}")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+
+        HistoricProcessInstance instance = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).processDefinitionKey("DsarProcess").singleResult();
+        assertThat(instance.getEndActivityId()).isEqualTo("EndEvent_ResponseSent");
+        assertThat(postTasks(reference)).as("the response, by post").hasSize(1);
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM postal_letter l JOIN dsar_request r ON r.id = l.request_id
+                WHERE r.reference = :reference AND l.pdf IS NOT NULL""").param("reference", reference)
+                .query(Integer.class).single()).as("the letters' PDFs end with the request").isZero();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> postTasks(String reference) {
+        return http.withBasicAuth("officer", "officer").getForEntity("/engine-rest/task?processInstanceBusinessKey="
+                + reference + "&taskDefinitionKey=UserTask_PostLetter", List.class).getBody();
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     private ResponseEntity<String> logRequest(String user, String variables) {

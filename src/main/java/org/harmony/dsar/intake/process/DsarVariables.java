@@ -18,6 +18,9 @@ public final class DsarVariables {
     public static final ProcessVariable<String> JURISDICTION = ProcessVariable.of("jurisdiction", String.class);
     /** How the request reached the company: a Channel name (API, EMAIL, LETTER, PHONE, IN_PERSON). */
     public static final ProcessVariable<String> CHANNEL = ProcessVariable.of("channel", String.class);
+    /** False for a request logged without an email address: answers go by post, fulfilment is done by hand. */
+    public static final ProcessVariable<Boolean> REQUESTER_EMAIL_GIVEN =
+            ProcessVariable.of("requesterEmailGiven", Boolean.class);
     public static final ProcessVariable<String> RESPONSE_PERIOD = ProcessVariable.of("responsePeriod", String.class);
     /** How responsePeriod is counted: a DeadlineCounting name (CALENDAR, CALENDAR_TO_WORKING_DAY, BUSINESS_DAYS). */
     public static final ProcessVariable<String> DEADLINE_COUNTING = ProcessVariable.of("deadlineCounting", String.class);

@@ -1,11 +1,14 @@
 package org.harmony.dsar.inbox;
 
+import static org.harmony.dsar.system.process.SubmittedValues.blank;
+import static org.harmony.dsar.system.process.SubmittedValues.isMailAddress;
+import static org.harmony.dsar.system.process.SubmittedValues.isSingleLine;
+
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.harmony.dsar.intake.Channel;
 import org.harmony.dsar.intake.DsarRequest;
@@ -27,9 +30,6 @@ public class MailTriage {
     private static final Logger log = LoggerFactory.getLogger(MailTriage.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
-    /** As {@link org.harmony.dsar.system.MailAddress}: a domain with a dot, no spaces or control characters. */
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s\\p{Cc}]{1,64}@[^@\\s\\p{Cc}]+\\.[^@\\s\\p{Cc}]+");
-    private static final Pattern SINGLE_LINE = Pattern.compile("[^\\p{Cc}]*");
 
     private final IncomingMails mails;
     private final IntakeService intake;
@@ -115,12 +115,10 @@ public class MailTriage {
         if (triage.type() == null || triage.jurisdiction() == null) {
             return Optional.of("A rights request needs its type and jurisdiction.");
         }
-        if (blank(triage.email()) || triage.email().strip().length() > 254
-                || !ADDRESS.matcher(triage.email().strip()).matches()) {
+        if (!isMailAddress(triage.email())) {
             return Optional.of("A rights request needs the requester's email address (a valid address).");
         }
-        if (blank(triage.name()) || triage.name().strip().length() > 200
-                || !SINGLE_LINE.matcher(triage.name()).matches()) {
+        if (blank(triage.name()) || !isSingleLine(triage.name(), 200)) {
             return Optional.of("A rights request needs the requester's name (at most 200 characters, one line).");
         }
         if (triage.language() != null && !triage.language().matches("[a-z]{2}(-[A-Z]{2})?")) {
@@ -164,10 +162,6 @@ public class MailTriage {
                 : IncomingMails.Status.NOT_A_REQUEST, null);
         mails.erase(mailId);
         log.info("Mail {} closed as {}; its content was erased", mailId, decision);
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 
     private static String orNone(String value) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Accepts a request: stores it and starts its process in one transaction, so that an accepted request is
  * never lost and a rejected one never starts a process. No address gets more than
- * {@code dsar.api.rate-limit.per-recipient-per-day} requests (and their mails) in 24 hours.
+ * {@code dsar.api.rate-limit.per-recipient-per-day} requests (and their mails) in 24 hours; a request identical to
+ * one still awaiting its identity check is that case again ({@link RepeatedRequests}).
  */
 @Service
 public class IntakeService {
@@ -36,6 +38,7 @@ public class IntakeService {
 
     private final RequestRepository requests;
     private final RequestEvents events;
+    private final RepeatedRequests repeats;
     private final RuntimeService runtime;
     private final ObjectMapper json;
     private final Clock clock;
@@ -43,7 +46,8 @@ public class IntakeService {
     private final SecureRandom random = new SecureRandom();
 
     IntakeService(RequestRepository requests, RequestEvents events, RuntimeService runtime, ObjectMapper json,
-            Clock clock, ApiProperties api) {
+            Clock clock, ApiProperties api, RepeatedRequests repeats) {
+        this.repeats = repeats;
         this.perRecipientPerDay = api.rateLimit().perRecipientPerDay();
         this.requests = requests;
         this.events = events;
@@ -54,6 +58,13 @@ public class IntakeService {
 
     @Transactional
     DsarRequest submit(NewRequest body) {
+        Optional<String> sameCase = repeats.sameCase(body.email(), body.type(), body.jurisdiction());
+        if (sameCase.isPresent()) {
+            events.record(sameCase.get(), "REPEATED_SUBMISSION", "channel=API");
+            log.info("Request identical to the unverified {} received: no new case, no mail",
+                    requests.get(sameCase.get()).reference());
+            return requests.get(sameCase.get());
+        }
         checkRecipientCap(body.email());
         if (body.agent() != null) {
             checkRecipientCap(body.agent().email());
@@ -102,8 +113,10 @@ public class IntakeService {
 
     private DsarRequest start(DsarRequest request, Channel channel, String note) {
         requests.insert(request, channel);
+        int linked = repeats.link(request);
         events.record(request.id(), "RECEIVED", "type=" + request.type() + " jurisdiction="
-                + request.jurisdiction().code() + " channel=" + channel + note);
+                + request.jurisdiction().code() + " channel=" + channel + note
+                + (linked == 0 ? "" : " linkedOpenRequests=" + linked));
 
         Map<String, Object> variables = new HashMap<>();
         DsarVariables.REQUEST_ID.into(variables, request.id());

@@ -1,5 +1,9 @@
 package org.harmony.dsar.intake;
 
+import static org.harmony.dsar.system.process.SubmittedValues.blank;
+import static org.harmony.dsar.system.process.SubmittedValues.isMailAddress;
+import static org.harmony.dsar.system.process.SubmittedValues.isSingleLine;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -7,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -19,9 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class StaffIntake {
-
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s\\p{Cc}]{1,64}@[^@\\s\\p{Cc}]+\\.[^@\\s\\p{Cc}]+");
-    private static final Pattern SINGLE_LINE = Pattern.compile("[^\\p{Cc}]*");
 
     private final IntakeService intake;
     private final RequestRepository requests;
@@ -57,12 +57,10 @@ public class StaffIntake {
                         + " days ago: say why it is logged only now.");
             }
         }
-        if (blank(logged.fullName()) || logged.fullName().length() > 200
-                || !SINGLE_LINE.matcher(logged.fullName()).matches()) {
+        if (blank(logged.fullName()) || !isSingleLine(logged.fullName(), 200)) {
             problems.add("Give the requester's name (at most 200 characters, one line).");
         }
-        if (!blank(logged.email()) && (logged.email().strip().length() > 254
-                || !ADDRESS.matcher(logged.email().strip()).matches())) {
+        if (!blank(logged.email()) && !isMailAddress(logged.email())) {
             problems.add("The requester's email address is not valid.");
         }
         if (blank(logged.email()) && blank(logged.postalAddress())) {
@@ -91,10 +89,6 @@ public class StaffIntake {
         requests.recordLoggedDetails(request.id(), blank(logged.postalAddress()) ? null : logged.postalAddress().strip(),
                 blank(logged.lateEntryReason()) ? null : logged.lateEntryReason().strip());
         return request;
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 
     private static boolean tooLong(String value, int max) {

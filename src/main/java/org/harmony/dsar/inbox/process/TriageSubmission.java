@@ -1,6 +1,8 @@
 package org.harmony.dsar.inbox.process;
 
-import java.util.Arrays;
+import static org.harmony.dsar.system.process.SubmittedValues.named;
+import static org.harmony.dsar.system.process.SubmittedValues.text;
+
 import java.util.function.Function;
 
 import org.harmony.dsar.inbox.Triage;
@@ -24,14 +26,5 @@ final class TriageSubmission {
                 text(values, MailIntakeVariables.REQUESTER_EMAIL.name()),
                 text(values, MailIntakeVariables.REQUESTER_NAME.name()),
                 text(values, MailIntakeVariables.TRIAGE_REASON.name()));
-    }
-
-    private static String text(Function<String, Object> values, String name) {
-        return values.apply(name) instanceof String value && !value.isBlank() ? value.strip() : null;
-    }
-
-    private static <E extends Enum<E>> E named(Class<E> type, String name) {
-        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(name)).findFirst()
-                .orElse(null);
     }
 }

@@ -1,8 +1,10 @@
 package org.harmony.dsar.intake.process;
 
+import static org.harmony.dsar.system.process.SubmittedValues.named;
+import static org.harmony.dsar.system.process.SubmittedValues.text;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.function.Function;
 
 import org.harmony.dsar.intake.Channel;
@@ -30,10 +32,6 @@ final class LoggedRequestForm {
                 text(values, LoggedRequestVariables.REQUEST_DETAILS.name()));
     }
 
-    private static String text(Function<String, Object> values, String name) {
-        return values.apply(name) instanceof String value && !value.isBlank() ? value.strip() : null;
-    }
-
     /** Camunda Forms' date fields give YYYY-MM-DD; a date-time value is cut to its date. */
     private static LocalDate date(String value) {
         if (value == null) {
@@ -44,10 +42,5 @@ final class LoggedRequestForm {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static <E extends Enum<E>> E named(Class<E> type, String name) {
-        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(name)).findFirst()
-                .orElse(null);
     }
 }

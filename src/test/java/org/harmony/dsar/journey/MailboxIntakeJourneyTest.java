@@ -211,6 +211,33 @@ class MailboxIntakeJourneyTest extends JourneyTestSupport {
     }
 
     @Test
+    void shouldCloseAMailThatIsNoRightsRequestOnlyWithAReason() throws Exception {
+        String messageId = newMessageId();
+        deliver(mail(uniqueEmail("customer"), messageId, "Where is my parcel?", "Order 123 has not arrived."),
+                messageId);
+        assertThat(poller.pollAll()).isEqualTo(1);
+        String mailId = mailIdOf(messageId);
+        String taskId = triageTaskOf(mailId);
+        ResponseEntity<String> noReason = completeAs("officer", taskId,
+                "{\"triageDecision\": {\"value\": \"NOT_A_REQUEST\"}}");
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noReason.getBody()).contains("why the mail is not a rights request");
+        assertThat(completeAs("officer", taskId, """
+                {"triageDecision": {"value": "NOT_A_REQUEST"},
+                 "triageReason": {"value": "A delivery question, passed to customer service."}}""")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+        Map<String, Object> row = jdbc.sql("SELECT status, subject, body_text FROM incoming_mail WHERE id = :id")
+                .param("id", mailId).query().singleRow();
+        assertThat(row.get("status")).isEqualTo("NOT_A_REQUEST");
+        assertThat(row.get("subject")).isNull();
+        assertThat(row.get("body_text")).isNull();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .variableValueEquals("incomingMailId", mailId).singleResult().getEndActivityId())
+                .isEqualTo("EndEvent_MailClosed");
+    }
+
+    @Test
     void shouldMakeOneRequestOfTheSameMailSeenTwice() throws Exception {
         String messageId = newMessageId();
         String sender = uniqueEmail("twice");

@@ -1,5 +1,3 @@
--- How a request reached the engine (GDPR Art 5(2) register, metrics by channel). The requester API is the only
--- channel today; mailbox and letter intake add EMAIL and LETTER.
-ALTER TABLE dsar_request ADD COLUMN channel VARCHAR(16) DEFAULT 'API' NOT NULL;
+-- The request's channel (column added with the intake channels in V30) feeds the register and the metrics.
 -- Open requests by due date: the overdue and due-soon gauges.
 CREATE INDEX dsar_request_open_due ON dsar_request (ended_at, due_at);

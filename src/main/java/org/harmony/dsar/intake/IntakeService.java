@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Accepts a request: stores it and starts its process in one transaction, so that an accepted request is
  * never lost and a rejected one never starts a process. No address gets more than
- * {@code dsar.api.rate-limit.per-recipient-per-day} requests (and their mails) in 24 hours.
+ * {@code dsar.api.rate-limit.per-recipient-per-day} requests (and their mails) in 24 hours; a request identical to
+ * one still awaiting its identity check is that case again ({@link RepeatedRequests}).
  */
 @Service
 public class IntakeService {
@@ -37,6 +39,7 @@ public class IntakeService {
 
     private final RequestRepository requests;
     private final RequestEvents events;
+    private final RepeatedRequests repeats;
     private final RuntimeService runtime;
     private final ObjectMapper json;
     private final Clock clock;
@@ -45,8 +48,9 @@ public class IntakeService {
     private final SecureRandom random = new SecureRandom();
 
     IntakeService(RequestRepository requests, RequestEvents events, RuntimeService runtime, ObjectMapper json,
-            Clock clock, ApiProperties api, RequestMetrics metrics) {
+            Clock clock, ApiProperties api, RequestMetrics metrics, RepeatedRequests repeats) {
         this.metrics = metrics;
+        this.repeats = repeats;
         this.perRecipientPerDay = api.rateLimit().perRecipientPerDay();
         this.requests = requests;
         this.events = events;
@@ -57,6 +61,13 @@ public class IntakeService {
 
     @Transactional
     public DsarRequest submit(NewRequest body) {
+        Optional<String> sameCase = repeats.sameCase(body.email(), body.type(), body.jurisdiction());
+        if (sameCase.isPresent()) {
+            events.record(sameCase.get(), "REPEATED_SUBMISSION", "channel=API");
+            log.info("Request identical to the unverified {} received: no new case, no mail",
+                    requests.get(sameCase.get()).reference());
+            return requests.get(sameCase.get());
+        }
         checkRecipientCap(body.email());
         if (body.agent() != null) {
             checkRecipientCap(body.agent().email());
@@ -77,9 +88,38 @@ public class IntakeService {
                 RequestStage.RECEIVED,
                 clock.instant(),
                 null, null, null, AccessScope.FULL);
-        requests.insert(request);
+        return start(request, Channel.API, agent == null ? "" : " via agent");
+    }
+
+    /**
+     * Registers a request that staff recorded from another channel (a triaged mail, a letter, a call) and starts its
+     * process; the legal clock starts at {@code receivedAt}.
+     */
+    @Transactional
+    public DsarRequest register(ReceivedRequest received) {
+        DsarRequest request = new DsarRequest(
+                UUID.randomUUID().toString(),
+                newReference(),
+                received.type(),
+                received.jurisdiction(),
+                received.email() == null ? null : received.email().strip(),
+                received.fullName().strip(),
+                received.details(),
+                null,
+                null,
+                received.language() == null ? Locale.ENGLISH : received.language(),
+                RequestStage.RECEIVED,
+                received.receivedAt(),
+                null, null, null, AccessScope.FULL);
+        return start(request, received.channel(), "");
+    }
+
+    private DsarRequest start(DsarRequest request, Channel channel, String note) {
+        requests.insert(request, channel);
+        int linked = repeats.link(request);
         events.record(request.id(), "RECEIVED", "type=" + request.type() + " jurisdiction="
-                + request.jurisdiction().code() + (agent == null ? "" : " via agent"));
+                + request.jurisdiction().code() + " channel=" + channel + note
+                + (linked == 0 ? "" : " linkedOpenRequests=" + linked));
         metrics.received(request.id());
 
         Map<String, Object> variables = new HashMap<>();
@@ -87,11 +127,13 @@ public class IntakeService {
         DsarVariables.REQUEST_REFERENCE.into(variables, request.reference());
         DsarVariables.REQUEST_TYPE.into(variables, request.type().name());
         DsarVariables.JURISDICTION.into(variables, request.jurisdiction().code());
+        DsarVariables.CHANNEL.into(variables, channel.name());
+        DsarVariables.REQUESTER_EMAIL_GIVEN.into(variables, request.email() != null);
         ProcessInstance instance = runtime.startProcessInstanceByKey(
                 DsarVariables.PROCESS_KEY, request.reference(), variables);
         requests.attachProcessInstance(request.id(), instance.getId());
-        log.info("Request {} received: type {}, jurisdiction {}, process instance {}",
-                request.reference(), request.type(), request.jurisdiction().code(), instance.getId());
+        log.info("Request {} received by {}: type {}, jurisdiction {}, process instance {}",
+                request.reference(), channel, request.type(), request.jurisdiction().code(), instance.getId());
         return requests.get(request.id());
     }
 

@@ -19,13 +19,13 @@ public class RequestRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(DsarRequest request) {
+    void insert(DsarRequest request, Channel channel) {
         DsarRequest.Agent agent = request.agent();
         jdbc.sql("""
                 INSERT INTO dsar_request (id, reference, request_type, jurisdiction, email, full_name, details,
-                    data_points, agent_name, agent_email, agent_relationship, language, stage, received_at)
+                    data_points, agent_name, agent_email, agent_relationship, language, stage, received_at, channel)
                 VALUES (:id, :reference, :type, :jurisdiction, :email, :fullName, :details,
-                    :dataPoints, :agentName, :agentEmail, :agentRelationship, :language, :stage, :receivedAt)
+                    :dataPoints, :agentName, :agentEmail, :agentRelationship, :language, :stage, :receivedAt, :channel)
                 """)
                 .param("id", request.id())
                 .param("reference", request.reference())
@@ -41,7 +41,23 @@ public class RequestRepository {
                 .param("language", request.language().toLanguageTag())
                 .param("stage", request.stage().name())
                 .param("receivedAt", Timestamp.from(request.receivedAt()))
+                .param("channel", channel.name())
                 .update();
+    }
+
+    void recordLoggedDetails(String id, String postalAddress, String lateEntryReason) {
+        jdbc.sql("UPDATE dsar_request SET postal_address = :address, late_entry_reason = :reason WHERE id = :id")
+                .param("address", postalAddress).param("reason", lateEntryReason).param("id", id).update();
+    }
+
+    public Optional<String> postalAddressOf(String id) {
+        return jdbc.sql("SELECT postal_address FROM dsar_request WHERE id = :id").param("id", id)
+                .query((rs, row) -> Optional.ofNullable(rs.getString("postal_address"))).single();
+    }
+
+    public Channel channelOf(String id) {
+        return Channel.valueOf(jdbc.sql("SELECT channel FROM dsar_request WHERE id = :id").param("id", id)
+                .query(String.class).single());
     }
 
     /** Requests received since then with this address as the subject's or the agent's, and the oldest of them. */

@@ -35,10 +35,12 @@ public class MailService {
     private final MailProperties properties;
     private final SentMails sentMails;
     private final MeterRegistry registry;
+    private final PostalLetters letters;
 
     MailService(JavaMailSender sender, MailTemplates templates, MailProperties properties, SentMails sentMails,
-            MeterRegistry registry) {
+            MeterRegistry registry, PostalLetters letters) {
         this.registry = registry;
+        this.letters = letters;
         this.sender = sender;
         this.templates = templates;
         this.properties = properties;
@@ -53,13 +55,18 @@ public class MailService {
             return false;
         }
         MailTemplates.Rendered rendered = templates.render(mail.template(), mail.locale(), mail.model());
+        if (mail.to() == null) {
+            // No email address (a request logged from a letter): the same text, printed and posted by staff.
+            return letters.prepare(mail, rendered);
+        }
+        String messageId = messageId(mail.idempotencyKey());
         try {
-            sender.send(message(mail, rendered));
+            sender.send(message(mail, rendered, messageId));
         } catch (MailException e) {
             registry.counter("dsar.mails.failed", "template", mail.template()).increment();
             throw e;
         }
-        sentMails.record(mail);
+        sentMails.record(mail, messageId);
         log.info("Mail {} sent for request {}", mail.template(), mail.requestId());
         return true;
     }
@@ -69,7 +76,7 @@ public class MailService {
         return "<" + Sha256.hex(idempotencyKey).substring(0, 40) + "@" + domain + ">";
     }
 
-    private MimeMessage message(OutgoingMail mail, MailTemplates.Rendered rendered) {
+    private MimeMessage message(OutgoingMail mail, MailTemplates.Rendered rendered, String messageId) {
         MimeMessage message = sender.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
@@ -79,7 +86,7 @@ public class MailService {
             helper.setText(rendered.text(), rendered.html());
             message.setHeader("X-DSAR-Mail-Key", mail.idempotencyKey());
             // Derived from the key: a repeated delivery has the same Message-ID, which mail clients show once.
-            message.setHeader("Message-ID", messageId(mail.idempotencyKey()));
+            message.setHeader("Message-ID", messageId);
             return message;
         } catch (MessagingException e) {
             throw new MailSendException("Mail " + mail.template() + " could not be composed", e);

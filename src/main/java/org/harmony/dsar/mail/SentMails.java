@@ -2,6 +2,8 @@ package org.harmony.dsar.mail;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Optional;
 
 import org.harmony.dsar.intake.RequestEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * commits) does not make the retried job send it again.
  */
 @Repository
-class SentMails {
+public class SentMails {
 
     private final JdbcClient jdbc;
     private final RequestEvents events;
@@ -27,17 +29,27 @@ class SentMails {
         this.clock = clock;
     }
 
+    /** The request one of these Message-IDs (with angle brackets) was sent for, if the engine sent any of them. */
+    public Optional<String> requestSentAs(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT request_id FROM sent_mail WHERE message_id IN (:ids) ORDER BY sent_at DESC")
+                .param("ids", messageIds).query(String.class).list().stream().findFirst();
+    }
+
     boolean contains(String idempotencyKey) {
         return jdbc.sql("SELECT COUNT(*) FROM sent_mail WHERE idempotency_key = :key")
                 .param("key", idempotencyKey).query(Integer.class).single() > 0;
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void record(OutgoingMail mail) {
+    public void record(OutgoingMail mail, String messageId) {
         jdbc.sql("""
-                INSERT INTO sent_mail (idempotency_key, request_id, template, sent_at)
-                VALUES (:key, :requestId, :template, :at)
+                INSERT INTO sent_mail (idempotency_key, request_id, template, sent_at, message_id)
+                VALUES (:key, :requestId, :template, :at, :messageId)
                 """)
+                .param("messageId", messageId)
                 .param("key", mail.idempotencyKey())
                 .param("requestId", mail.requestId())
                 .param("template", mail.template())

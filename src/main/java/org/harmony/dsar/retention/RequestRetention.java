@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.util.Set;
 
 import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.inbox.IncomingMails;
 import org.harmony.dsar.intake.RequestEvents;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.lookup.SubjectDataLookup;
+import org.harmony.dsar.mail.PostalLetters;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
 import org.harmony.dsar.operations.RequestMetrics;
 import org.harmony.dsar.system.AfterCommit;
@@ -21,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Nothing of a subject's records is kept longer than its request: when a request ends, whatever its type and outcome,
  * the copies made for it go. Lookup records (files), packages never released, identity documents, the data points
- * and verified identifiers, the values of corrections. A released package stays for its download period and is then
+ * and verified identifiers, the values of corrections, the mails to the privacy mailbox that started or
+ * answered it, the PDFs of letters posted to a requester without an email address. A released package stays for its download period and is then
  * deleted by {@link RetentionCleanup}, which also removes, on every node, files of requests that ended elsewhere.
  *
  * <p>Kept on purpose (README, "Nothing kept longer than needed"): the request record (reference, type, email, name,
@@ -42,12 +45,16 @@ public class RequestRetention {
     private final IdentityEvidence evidence;
     private final AccessPackages packages;
     private final RequestMetrics metrics;
+    private final IncomingMails incomingMails;
+    private final PostalLetters postalLetters;
     private final Clock clock;
 
     RequestRetention(JdbcClient jdbc, RequestRepository requests, RequestEvents events, SubjectDataLookup lookup,
             VerifiedIdentifiers identifiers, IdentityEvidence evidence, AccessPackages packages,
-            RequestMetrics metrics, Clock clock) {
+            RequestMetrics metrics, IncomingMails incomingMails, PostalLetters postalLetters, Clock clock) {
         this.metrics = metrics;
+        this.incomingMails = incomingMails;
+        this.postalLetters = postalLetters;
         this.jdbc = jdbc;
         this.requests = requests;
         this.events = events;
@@ -76,9 +83,12 @@ public class RequestRetention {
         jdbc.sql("UPDATE lookup_result SET records_json = NULL WHERE request_id = :id AND records_json IS NOT NULL")
                 .param("id", requestId).update();
         int discarded = packages.discardUnreleased(requestId, "request ended");
+        int mails = incomingMails.eraseForRequest(requestId);
+        int letters = postalLetters.eraseForRequest(requestId);
         AfterCommit.run(() -> lookup.deleteRecords(requestId));
         events.record(requestId, "REQUEST_DATA_DELETED", "lookupRecords=deleted identifierValues=" + identifierValues
-                + " documents=" + documents + " corrections=" + corrections + " unreleasedPackages=" + discarded);
+                + " documents=" + documents + " corrections=" + corrections + " unreleasedPackages=" + discarded
+                + " mails=" + mails + " letters=" + letters);
         log.info("Request {} ended: copies of the subject's data deleted", requests.get(requestId).reference());
     }
 

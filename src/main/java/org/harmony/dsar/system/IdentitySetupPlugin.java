@@ -31,8 +31,9 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetupPlugin.class);
     private static final String GROUP_TYPE_WORKFLOW = "WORKFLOW";
-    private static final String EXTENSION_STARTERS = "complianceOfficers";
+    private static final String OFFICER_STARTERS = "complianceOfficers";
     private static final String EXTENSION_PROCESS = "DeadlineExtensionProcess";
+    private static final String LOG_REQUEST_PROCESS = "LogRequestProcess";
 
     private final IdentityProperties properties;
 
@@ -57,9 +58,12 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
             }
         }
         // Compliance officers start "Request a deadline extension" from Tasklist.
-        grant(authorizations, EXTENSION_STARTERS, Resources.PROCESS_DEFINITION, EXTENSION_PROCESS,
+        grant(authorizations, OFFICER_STARTERS, Resources.PROCESS_DEFINITION, EXTENSION_PROCESS,
                 Permissions.CREATE_INSTANCE);
-        grant(authorizations, EXTENSION_STARTERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        // ... and "Log a request received by letter, phone or in person".
+        grant(authorizations, OFFICER_STARTERS, Resources.PROCESS_DEFINITION, LOG_REQUEST_PROCESS,
+                Permissions.CREATE_INSTANCE);
+        grant(authorizations, OFFICER_STARTERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         for (IdentityProperties.User user : properties.users()) {
             createUser(identity, user);
         }
@@ -135,7 +139,10 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
         }
         Filter filter = filters.newTaskFilter(name)
                 .setQuery(query)
-                .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+                .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
+                        // Shown on every task in the list: which request, and how it reached the company.
+                        "variables", List.of(Map.of("name", "requestReference", "label", "Reference"),
+                                Map.of("name", "channel", "label", "Channel"))));
         filters.saveFilter(filter);
         log.info("Created Tasklist filter '{}'", name);
         return filter;

@@ -76,6 +76,13 @@ public abstract class JourneyTestSupport {
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestInfrastructure::smtpPort);
+        // The privacy mailbox: configured, not polled on a schedule (dsar.inbox.enabled=false); tests poll it.
+        registry.add("dsar.inbox.mailboxes[0].name", () -> "privacy");
+        registry.add("dsar.inbox.mailboxes[0].host", () -> "127.0.0.1");
+        registry.add("dsar.inbox.mailboxes[0].port", TestInfrastructure::imapPort);
+        registry.add("dsar.inbox.mailboxes[0].protocol", () -> "imap");
+        registry.add("dsar.inbox.mailboxes[0].user", () -> TestInfrastructure.INBOX_USER);
+        registry.add("dsar.inbox.mailboxes[0].password", () -> TestInfrastructure.INBOX_PASSWORD);
     }
 
     @BeforeEach

@@ -49,13 +49,14 @@ class PublicApiAbuseTest extends JourneyTestSupport {
         int cap = api.rateLimit().perRecipientPerDay();
         String flooded = uniqueEmail("flooded");
         for (int i = 0; i < cap; i++) {
-            // A different client each time: the per-client limit is not what stops them.
-            assertThat(intake(VALID.formatted(flooded), "198.51.100." + (20 + i)).getStatus()).isEqualTo(202);
+            // A different client each time: the per-client limit is not what stops them. A different right or law
+            // each time too: identical requests are one case (RepeatedRequestsJourneyTest), not several.
+            assertThat(intake(variant(flooded, i), "198.51.100." + (20 + i)).getStatus()).isEqualTo(202);
         }
         long processes = processCount();
         long stored = storedRequests();
 
-        MockHttpServletResponse capped = intake(VALID.formatted(flooded.toUpperCase()), "198.51.100.99");
+        MockHttpServletResponse capped = intake(variant(flooded.toUpperCase(), cap), "198.51.100.99");
         MockHttpServletResponse viaAgent = intake("""
                 {"type": "ACCESS", "jurisdiction": "EU", "email": "%s", "fullName": "Some One",
                  "agent": {"name": "An Agent", "email": "%s", "relationship": "authorised agent"}}"""
@@ -79,6 +80,15 @@ class PublicApiAbuseTest extends JourneyTestSupport {
         assertThat(storedRequests()).isEqualTo(stored);
         assertThat(intake(VALID.formatted(uniqueEmail("other")), "198.51.100.99").getStatus())
                 .as("other addresses are not affected").isEqualTo(202);
+    }
+
+    /** A valid request of a right and jurisdiction that differ for every {@code n} below 56. */
+    private static String variant(String email, int n) {
+        String[] types = {"ACCESS", "ERASURE", "PORTABILITY", "RECTIFICATION", "RESTRICTION", "OBJECTION",
+                "WITHDRAW_CONSENT", "OPT_OUT_OF_SALE"};
+        String[] jurisdictions = {"EU", "UK", "US-CA", "US-VA", "US-CO", "BR", "IN"};
+        return VALID.formatted(email).replace("ACCESS", types[n % types.length])
+                .replace("\"EU\"", "\"" + jurisdictions[n / types.length] + "\"");
     }
 
     static Stream<Arguments> bentInput() {

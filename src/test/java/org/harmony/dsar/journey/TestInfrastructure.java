@@ -16,6 +16,10 @@ final class TestInfrastructure {
 
     static final EmbeddedPostgres POSTGRES = startPostgres();
     static final GreenMail SMTP = startSmtp();
+    /** The privacy mailbox the engine reads over IMAP (user {@value #INBOX_USER}). */
+    static final GreenMail IMAP = startImap();
+    static final String INBOX_USER = "privacy@harmony.example";
+    static final String INBOX_PASSWORD = "inbox-secret";
 
     private TestInfrastructure() {
     }
@@ -41,6 +45,18 @@ final class TestInfrastructure {
         smtp.start();
         Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
         return smtp;
+    }
+
+    private static GreenMail startImap() {
+        GreenMail imap = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort());
+        imap.start();
+        imap.setUser(INBOX_USER, INBOX_USER, INBOX_PASSWORD);
+        Runtime.getRuntime().addShutdownHook(new Thread(imap::stop));
+        return imap;
+    }
+
+    static int imapPort() {
+        return IMAP.getImap().getPort();
     }
 
     static String jdbcUrl() {

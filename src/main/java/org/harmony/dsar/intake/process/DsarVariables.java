@@ -16,6 +16,11 @@ public final class DsarVariables {
     public static final ProcessVariable<String> REQUEST_REFERENCE = ProcessVariable.of("requestReference", String.class);
     public static final ProcessVariable<String> REQUEST_TYPE = ProcessVariable.of("requestType", String.class);
     public static final ProcessVariable<String> JURISDICTION = ProcessVariable.of("jurisdiction", String.class);
+    /** How the request reached the company: a Channel name (API, EMAIL, LETTER, PHONE, IN_PERSON). */
+    public static final ProcessVariable<String> CHANNEL = ProcessVariable.of("channel", String.class);
+    /** False for a request logged without an email address: answers go by post, fulfilment is done by hand. */
+    public static final ProcessVariable<Boolean> REQUESTER_EMAIL_GIVEN =
+            ProcessVariable.of("requesterEmailGiven", Boolean.class);
     public static final ProcessVariable<String> RESPONSE_PERIOD = ProcessVariable.of("responsePeriod", String.class);
     /** How responsePeriod is counted: a DeadlineCounting name (CALENDAR, CALENDAR_TO_WORKING_DAY, BUSINESS_DAYS). */
     public static final ProcessVariable<String> DEADLINE_COUNTING = ProcessVariable.of("deadlineCounting", String.class);
@@ -89,6 +94,11 @@ public final class DsarVariables {
      * trusted. Dropped from history ({@code FormOnlyVariablesPlugin}).
      */
     public static final ProcessVariable<String> CASE_IDENTIFIERS = ProcessVariable.of("caseIdentifiers", String.class);
+    /**
+     * Task-local, in "Review identity" and "Review response": the requester's mails attached to the request (replies to
+     * the engine's mails). Dropped from history ({@code FormOnlyVariablesPlugin}).
+     */
+    public static final ProcessVariable<String> REQUESTER_MESSAGES = ProcessVariable.of("requesterMessages", String.class);
     /** Who completed the last "Review identity" (a staff user id). */
     public static final ProcessVariable<String> IDENTITY_REVIEWED_BY = ProcessVariable.of("identityReviewedBy", String.class);
     /** How many times the requester was asked for more information; keys the mails. */

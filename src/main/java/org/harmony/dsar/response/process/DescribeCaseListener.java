@@ -2,6 +2,8 @@ package org.harmony.dsar.response.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.harmony.dsar.inbox.MailTriage;
+import org.harmony.dsar.intake.RepeatedRequests;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.response.CaseSummaries;
 import org.harmony.dsar.system.process.ProcessVariable;
@@ -9,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * When the review task is created, puts what the reviewer needs beside the process variables into task-local
- * variables its form shows: verification outcome, what was kept back and why, time left.
+ * variables its form shows: verification outcome, what was kept back and why, time left, open requests of the same person for the same right.
  */
 @Component
 class DescribeCaseListener implements TaskListener {
@@ -17,10 +19,15 @@ class DescribeCaseListener implements TaskListener {
     static final ProcessVariable<String> CASE_VERIFICATION = ProcessVariable.of("caseVerification", String.class);
     static final ProcessVariable<String> CASE_KEPT_BACK = ProcessVariable.of("caseKeptBack", String.class);
     static final ProcessVariable<String> CASE_TIME_LEFT = ProcessVariable.of("caseTimeLeft", String.class);
+    static final ProcessVariable<String> LINKED_REQUESTS = ProcessVariable.of("linkedRequests", String.class);
 
     private final CaseSummaries summaries;
+    private final MailTriage triage;
+    private final RepeatedRequests repeats;
 
-    DescribeCaseListener(CaseSummaries summaries) {
+    DescribeCaseListener(CaseSummaries summaries, MailTriage triage, RepeatedRequests repeats) {
+        this.repeats = repeats;
+        this.triage = triage;
         this.summaries = summaries;
     }
 
@@ -32,5 +39,8 @@ class DescribeCaseListener implements TaskListener {
         task.setVariableLocal(DsarVariables.CASE_IDENTIFIERS.name(), summary.identifiers());
         task.setVariableLocal(CASE_KEPT_BACK.name(), summary.keptBack());
         task.setVariableLocal(CASE_TIME_LEFT.name(), summary.timeLeft());
+        task.setVariableLocal(LINKED_REQUESTS.name(), repeats.describeLinks(DsarVariables.REQUEST_ID.from(task)));
+        task.setVariableLocal(DsarVariables.REQUESTER_MESSAGES.name(),
+                triage.repliesTo(DsarVariables.REQUEST_ID.from(task)));
     }
 }

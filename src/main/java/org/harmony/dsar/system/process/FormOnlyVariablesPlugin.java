@@ -10,7 +10,9 @@ import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEnti
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.harmony.dsar.inbox.process.MailIntakeVariables;
 import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.intake.process.LoggedRequestVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,14 +20,19 @@ import org.springframework.stereotype.Component;
  * officer sees in "Review identity" (the last characters of what was submitted and what is on record) is task-local
  * and ends with the task, but at history level audit the engine would keep every value it had in ACT_HI_VARINST for
  * the history time to live. Its history events are dropped, as are those of the identifiers (masked) a reviewer sees
- * in "Review response" and "Legal review"; everything else is written as usual.
+ * in "Review response" and "Legal review", of the requester's mails shown in the next task, and of the mail and the
+ * requester's details in "Triage incoming request" and the start form of a logged request; everything else is written as usual.
  */
 @Component
 public class FormOnlyVariablesPlugin extends AbstractProcessEnginePlugin {
 
     /** Variables shown to a reviewer while a task is open and never kept. */
     public static final Set<String> FORM_ONLY = Set.of(DsarVariables.IDENTITY_COMPARISON.name(),
-            DsarVariables.CASE_IDENTIFIERS.name());
+            DsarVariables.CASE_IDENTIFIERS.name(), DsarVariables.REQUESTER_MESSAGES.name(),
+            MailIntakeVariables.INCOMING_MAIL.name(), MailIntakeVariables.REQUESTER_EMAIL.name(),
+            MailIntakeVariables.REQUESTER_NAME.name(), MailIntakeVariables.TRIAGE_REASON.name(),
+            LoggedRequestVariables.POSTAL_ADDRESS.name(), LoggedRequestVariables.REQUEST_DETAILS.name(),
+            LoggedRequestVariables.LATE_ENTRY_REASON.name());
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.harmony.dsar.inbox.MailTriage;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.verification.IdentityAssurance;
 import org.harmony.dsar.verification.TrustedIdentifiers;
@@ -18,8 +19,10 @@ class PrepareIdentityReviewListener implements TaskListener {
 
     private final IdentityAssurance assurance;
     private final TrustedIdentifiers identifiers;
+    private final MailTriage triage;
 
-    PrepareIdentityReviewListener(IdentityAssurance assurance, TrustedIdentifiers identifiers) {
+    PrepareIdentityReviewListener(IdentityAssurance assurance, TrustedIdentifiers identifiers, MailTriage triage) {
+        this.triage = triage;
         this.assurance = assurance;
         this.identifiers = identifiers;
     }
@@ -30,6 +33,8 @@ class PrepareIdentityReviewListener implements TaskListener {
                 LevelOfAssurance.from(task));
         task.setVariableLocal(DsarVariables.ASSURANCE_SUMMARY.name(), view.summary());
         task.setVariableLocal(DsarVariables.IDENTITY_COMPARISON.name(), view.maskedComparison());
+        task.setVariableLocal(DsarVariables.REQUESTER_MESSAGES.name(),
+                triage.repliesTo(DsarVariables.REQUEST_ID.from(task)));
         Set<String> confirmable = identifiers.confirmable(DsarVariables.REQUEST_ID.from(task));
         task.setVariableLocal(DsarVariables.CONFIRMABLE_IDENTIFIERS.name(),
                 confirmable.isEmpty() ? "none submitted" : String.join(", ", confirmable));

@@ -43,6 +43,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.harmony.dsar.inbox.MailTriage;
 import org.harmony.dsar.verification.IdentityAssurance;
 import org.harmony.dsar.verification.IdentityAssurance.Assessment;
 import org.harmony.dsar.verification.IdentityAssurance.Outcome;
@@ -96,7 +97,8 @@ class IdentityVerificationProcessTest {
                 (JavaDelegate) execution -> sentMailTemplates.add(execution.getVariable("mailTemplate")));
         Mocks.register("requestAuthorisationDelegate", new RequestAuthorisationDelegate(assurance));
         Mocks.register("matchDataPointsDelegate", new MatchDataPointsDelegate(assurance));
-        Mocks.register("prepareIdentityReviewListener", new PrepareIdentityReviewListener(assurance, identifiers));
+        Mocks.register("prepareIdentityReviewListener", new PrepareIdentityReviewListener(assurance, identifiers,
+                mock(MailTriage.class)));
         Mocks.register("checkIdentityReviewListener", new CheckIdentityReviewListener(identifiers));
         Mocks.register("validateFormSubmissionListener", (TaskListener) task -> { });
         Mocks.register("requestIdentityInformationDelegate", new RequestIdentityInformationDelegate(assurance));

@@ -1,0 +1,113 @@
+package org.harmony.dsar.inbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.harmony.dsar.inbox.process.MailIntakeVariables;
+import org.harmony.dsar.intake.Channel;
+import org.harmony.dsar.intake.DsarRequest;
+import org.harmony.dsar.intake.RequestEvents;
+import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.mail.SentMails;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes a mail read from a privacy mailbox, in one transaction: records it under its Message-ID (unique: a second node
+ * or a second poll fails here and takes nothing) and either attaches it to the open request it answers or starts its
+ * triage. The poller flags the mail on the server only after this has committed.
+ */
+@Service
+class MailboxIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxIntake.class);
+    private static final Pattern REFERENCE = Pattern.compile("DSAR-[0-9A-Z]{5}-[0-9A-Z]{5}");
+
+    private final IncomingMails mails;
+    private final SentMails sentMails;
+    private final RequestRepository requests;
+    private final RequestEvents events;
+    private final RuntimeService runtime;
+    private final InboxProperties properties;
+    private final Clock clock;
+
+    MailboxIntake(IncomingMails mails, SentMails sentMails, RequestRepository requests, RequestEvents events,
+            RuntimeService runtime, InboxProperties properties, Clock clock) {
+        this.mails = mails;
+        this.sentMails = sentMails;
+        this.requests = requests;
+        this.events = events;
+        this.runtime = runtime;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What became of a mail. */
+    enum Outcome { TRIAGE_STARTED, REPLY_ATTACHED }
+
+    @Transactional
+    Outcome accept(String mailbox, IncomingMail mail) {
+        Optional<DsarRequest> answered = answeredRequest(mail);
+        if (answered.isPresent()) {
+            DsarRequest request = answered.get();
+            String id = mails.insert(mailbox, mail, IncomingMails.Status.REPLY_ATTACHED, request.id());
+            events.record(request.id(), "REPLY_RECEIVED", "channel=EMAIL attachments=" + mail.attachments().size()
+                    + " bytes=" + mail.sizeBytes());
+            int informed = runtime.createMessageCorrelation(DsarVariables.MESSAGE_IDENTITY_INFORMATION_RECEIVED)
+                    .processInstanceVariableEquals(DsarVariables.REQUEST_ID.name(), request.id())
+                    .correlateAllWithResult().size();
+            log.info("Mail {} from mailbox {} attached to request {} as a reply; {} waiting process(es) informed", id,
+                    mailbox, request.reference(), informed);
+            return Outcome.REPLY_ATTACHED;
+        }
+        String id = mails.insert(mailbox, mail, IncomingMails.Status.AWAITING_TRIAGE, null);
+        Map<String, Object> variables = new HashMap<>();
+        MailIntakeVariables.INCOMING_MAIL_ID.into(variables, id);
+        MailIntakeVariables.CHANNEL.into(variables, Channel.EMAIL.name());
+        MailIntakeVariables.TRIAGE_DUE.into(variables,
+                Date.from(laterOf(mail.receivedAt(), clock.instant()).plus(properties.triagePeriod())));
+        ProcessInstance instance = runtime.startProcessInstanceByKey(MailIntakeVariables.PROCESS_KEY,
+                "MAIL-" + id.substring(0, 8).toUpperCase(Locale.ROOT), variables);
+        mails.attachProcessInstance(id, instance.getId());
+        log.info("Mail {} from mailbox {} received by email, awaiting triage in process instance {}", id, mailbox,
+                instance.getId());
+        return Outcome.TRIAGE_STARTED;
+    }
+
+    /**
+     * The open request a mail answers: one the engine mailed (In-Reply-To, References) or whose reference the subject
+     * names, if the mail comes from the request's requester or agent. Anything else goes to triage.
+     */
+    private Optional<DsarRequest> answeredRequest(IncomingMail mail) {
+        Optional<String> requestId = sentMails.requestSentAs(mail.references());
+        Optional<DsarRequest> request = requestId.flatMap(requests::findById);
+        if (request.isEmpty() && mail.subject() != null) {
+            Matcher matcher = REFERENCE.matcher(mail.subject());
+            if (matcher.find()) {
+                request = requests.findByReference(matcher.group());
+            }
+        }
+        return request.filter(found -> found.completedAt() == null && fromRequester(found, mail.sender()));
+    }
+
+    private static boolean fromRequester(DsarRequest request, String sender) {
+        return sender != null && (sender.equalsIgnoreCase(request.email())
+                || request.agent() != null && sender.equalsIgnoreCase(request.agent().email()));
+    }
+
+    private static Instant laterOf(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

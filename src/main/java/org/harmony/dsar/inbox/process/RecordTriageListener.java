@@ -1,0 +1,37 @@
+package org.harmony.dsar.inbox.process;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.harmony.dsar.inbox.MailTriage;
+import org.harmony.dsar.inbox.Triage;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completion of "Triage incoming request": refuses an incomplete decision (the task stays open) and keeps the
+ * requester's details with the mail, so that they never become process variables.
+ */
+@Component
+class RecordTriageListener implements TaskListener {
+
+    private final MailTriage triage;
+
+    RecordTriageListener(MailTriage triage) {
+        this.triage = triage;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        // A completion sets its variables on the execution; what the officer left as prefilled stays on the task.
+        Triage decision = TriageSubmission.from(name -> task.getExecution().hasVariable(name)
+                ? task.getExecution().getVariable(name) : task.getVariableLocal(name));
+        triage.refusal(decision).ifPresent(refusal -> {
+            throw new BadUserRequestException(refusal);
+        });
+        triage.record(MailIntakeVariables.INCOMING_MAIL_ID.from(task), decision);
+        for (String personal : new String[] {MailIntakeVariables.REQUESTER_EMAIL.name(),
+                MailIntakeVariables.REQUESTER_NAME.name(), MailIntakeVariables.TRIAGE_REASON.name()}) {
+            task.getExecution().removeVariable(personal);
+        }
+    }
+}

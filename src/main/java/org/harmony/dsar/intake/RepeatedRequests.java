@@ -1,0 +1,78 @@
+package org.harmony.dsar.intake;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Requests that repeat an open one of the same person for the same right. An identical request (same email, right
+ * and jurisdiction) while the first still awaits its identity check within a day is the same case: a flood of them
+ * (the verification flood of advisory GHSA-qx5f-ghc2-7g5c) starts no process and sends no mail. Any other repeat is
+ * a request of its own, linked to the open ones, and the reviewer decides to answer both or to merge.
+ */
+@Component
+public class RepeatedRequests {
+
+    private static final Duration SAME_CASE_WITHIN = Duration.ofDays(1);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    RepeatedRequests(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The open, not yet verified request this one is identical to, received within a day. */
+    Optional<String> sameCase(String email, RequestType type, Jurisdiction jurisdiction) {
+        return jdbc.sql("""
+                SELECT id FROM dsar_request WHERE LOWER(email) = :email AND request_type = :type
+                    AND jurisdiction = :jurisdiction AND ended_at IS NULL AND completed_at IS NULL
+                    AND identity_verified_at IS NULL AND verified_at IS NULL AND received_at > :since
+                ORDER BY received_at LIMIT 1""")
+                .param("email", email.strip().toLowerCase(Locale.ROOT))
+                .param("type", type.name())
+                .param("jurisdiction", jurisdiction.code())
+                .param("since", Timestamp.from(clock.instant().minus(SAME_CASE_WITHIN)))
+                .query(String.class).optional();
+    }
+
+    /** Links a new request to the other open requests of the same email for the same right; how many. */
+    int link(DsarRequest request) {
+        if (request.email() == null) {
+            return 0;
+        }
+        List<String> open = jdbc.sql("""
+                SELECT id FROM dsar_request WHERE LOWER(email) = :email AND request_type = :type AND id <> :id
+                    AND ended_at IS NULL AND completed_at IS NULL""")
+                .param("email", request.email().strip().toLowerCase(Locale.ROOT))
+                .param("type", request.type().name())
+                .param("id", request.id())
+                .query(String.class).list();
+        Timestamp now = Timestamp.from(clock.instant());
+        for (String other : open) {
+            jdbc.sql("INSERT INTO request_link (request_id, linked_request_id, linked_at) VALUES (:id, :other, :at)")
+                    .param("id", request.id()).param("other", other).param("at", now).update();
+        }
+        return open.size();
+    }
+
+    /** For the reviewer: the linked requests' references and stages, or "none". */
+    public String describeLinks(String requestId) {
+        List<String> lines = jdbc.sql("""
+                SELECT r.reference, r.stage, r.received_at FROM request_link l
+                JOIN dsar_request r ON r.id = l.linked_request_id WHERE l.request_id = :id ORDER BY r.received_at""")
+                .param("id", requestId)
+                .query((rs, row) -> rs.getString("reference") + " (" + rs.getString("stage") + ", received "
+                        + rs.getTimestamp("received_at").toInstant() + ")")
+                .list();
+        return lines.isEmpty() ? "none" : "Same person, same right, still open: " + String.join("; ", lines)
+                + ". Answer both, or deny this one as a duplicate to merge it into the earlier one.";
+    }
+}

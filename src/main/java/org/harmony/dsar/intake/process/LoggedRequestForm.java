@@ -1,0 +1,46 @@
+package org.harmony.dsar.intake.process;
+
+import static org.harmony.dsar.system.process.SubmittedValues.named;
+import static org.harmony.dsar.system.process.SubmittedValues.text;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
+
+import org.harmony.dsar.intake.Channel;
+import org.harmony.dsar.intake.Jurisdiction;
+import org.harmony.dsar.intake.LoggedRequest;
+import org.harmony.dsar.intake.RequestType;
+
+/** A start form submission of LogRequestProcess as a {@link LoggedRequest}; values that are not valid become null. */
+final class LoggedRequestForm {
+
+    private LoggedRequestForm() {
+    }
+
+    static LoggedRequest from(Function<String, Object> values) {
+        return new LoggedRequest(
+                named(Channel.class, text(values, LoggedRequestVariables.CHANNEL.name())),
+                date(text(values, LoggedRequestVariables.RECEIVED_ON.name())),
+                text(values, LoggedRequestVariables.LATE_ENTRY_REASON.name()),
+                named(RequestType.class, text(values, DsarVariables.REQUEST_TYPE.name())),
+                Jurisdiction.fromCode(text(values, DsarVariables.JURISDICTION.name())).orElse(null),
+                text(values, LoggedRequestVariables.LANGUAGE.name()),
+                text(values, LoggedRequestVariables.REQUESTER_NAME.name()),
+                text(values, LoggedRequestVariables.REQUESTER_EMAIL.name()),
+                text(values, LoggedRequestVariables.POSTAL_ADDRESS.name()),
+                text(values, LoggedRequestVariables.REQUEST_DETAILS.name()));
+    }
+
+    /** Camunda Forms' date fields give YYYY-MM-DD; a date-time value is cut to its date. */
+    private static LocalDate date(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

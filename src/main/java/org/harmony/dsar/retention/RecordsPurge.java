@@ -47,6 +47,11 @@ public class RecordsPurge {
             "DELETE FROM rectification_item WHERE request_id IN (:ids)",
             "DELETE FROM fulfilment_outcome WHERE request_id IN (:ids)",
             "DELETE FROM verified_identifier WHERE request_id IN (:ids)",
+            "DELETE FROM incoming_mail_attachment WHERE mail_id IN"
+                    + " (SELECT id FROM incoming_mail WHERE request_id IN (:ids))",
+            "DELETE FROM incoming_mail WHERE request_id IN (:ids)",
+            "DELETE FROM postal_letter WHERE request_id IN (:ids)",
+            "DELETE FROM request_link WHERE request_id IN (:ids) OR linked_request_id IN (:ids)",
             "UPDATE suppression_entry SET request_id = NULL WHERE request_id IN (:ids)",
             "DELETE FROM dsar_request WHERE id IN (:ids)");
 
@@ -54,7 +59,8 @@ public class RecordsPurge {
     public static final List<String> TABLES = List.of("legal_hold_check_item", "legal_hold_check", "request_event",
             "verification_code", "requester_token", "sent_mail", "lookup_result", "access_package",
             "deadline_extension", "verification_document", "identity_declaration", "erasure_evidence",
-            "rectification_item", "fulfilment_outcome", "verified_identifier", "suppression_entry");
+            "rectification_item", "fulfilment_outcome", "verified_identifier", "incoming_mail", "postal_letter",
+            "request_link", "suppression_entry");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;

@@ -187,8 +187,14 @@ public class DataSourceCatalogue {
                             source.name() + ": retention category '" + rule.category() + "' is not among its categories");
                 }
             }
-            require(source.type() == SourceType.JDBC || source.rectification() == null && source.suppression().isEmpty(),
-                    source.name() + ": rectification and suppression need a jdbc source");
+            require(source.type() == SourceType.JDBC || source.rectification() == null,
+                    source.name() + ": rectification needs a jdbc source");
+            for (Suppression suppression : source.suppression()) {
+                require(source.type() == SourceType.HTTP ? suppression.url() != null
+                        && HTTP_ERASURE_METHODS.contains(suppression.method())
+                        : suppression.table() != null && suppression.where() != null,
+                        source.name() + ": a suppression needs table and where (jdbc) or url and method (http)");
+            }
             if (source.routineRetention() != null) {
                 RoutineRetention routine = source.routineRetention();
                 require(routine.period() != null, source.name() + ": routine-retention needs period");
@@ -350,9 +356,15 @@ public class DataSourceCatalogue {
         }
     }
 
-    /** A flag or consent field set for some request types. Values: text, true/false, NOW. */
-    public record Suppression(List<RequestType> requestTypes, String table, String where, Map<String, String> set) {
+    /**
+     * A flag or consent field set for some request types. Values: text, true/false, NOW. JDBC: an update of
+     * {@code table} {@code where}; HTTP: one request, {@code method} (POST by default) at {@code url} with the
+     * fields as a JSON body; the answer's {@code updated} says how many records changed.
+     */
+    public record Suppression(List<RequestType> requestTypes, String table, String where, Map<String, String> set,
+            String method, String url) {
         public Suppression {
+            method = method == null ? "POST" : method.toUpperCase(Locale.ROOT);
             requestTypes = requestTypes == null ? List.of() : List.copyOf(requestTypes);
             set = set == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(set));
         }

@@ -58,7 +58,7 @@ public class HttpSources {
             if (page == properties.maxPages()) {
                 throw new HttpSourceException(source.name() + ": more than " + properties.maxPages() + " pages");
             }
-            JsonNode body = parse(source, send(source, "GET", next));
+            JsonNode body = parse(source, send(source, "GET", next, HttpRequest.BodyPublishers.noBody()));
             JsonNode found = at(body, source.http().recordsPath());
             if (!found.isMissingNode() && !found.isNull()) {
                 Iterator<JsonNode> elements = found.isArray() ? found.elements() : List.of(found).iterator();
@@ -74,7 +74,8 @@ public class HttpSources {
      * the record is already gone (404), true when the source confirmed it (2xx).
      */
     public boolean change(Source source, String method, String url, Map<String, ?> parameters) {
-        HttpResponse<InputStream> response = exchange(source, method, uri(source, url, parameters));
+        HttpResponse<InputStream> response = exchange(source, method, uri(source, url, parameters),
+                HttpRequest.BodyPublishers.noBody());
         try (InputStream body = response.body()) {
             capped(source, body);
         } catch (IOException e) {
@@ -85,6 +86,18 @@ public class HttpSources {
         }
         requireSuccess(source, method, response.statusCode());
         return true;
+    }
+
+    /** Sends a JSON body (a suppression's flags); returns the source's JSON answer (a null node when empty). */
+    public JsonNode send(Source source, String method, String url, Map<String, ?> parameters, Object body) {
+        byte[] json;
+        try {
+            json = this.json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        URI uri = uri(source, url, parameters);
+        return parse(source, send(source, method, uri, HttpRequest.BodyPublishers.ofByteArray(json)));
     }
 
     URI uri(Source source, String url, Map<String, ?> parameters) {
@@ -103,10 +116,10 @@ public class HttpSources {
         return uri;
     }
 
-    private byte[] send(Source source, String method, URI uri) {
-        HttpResponse<InputStream> response = exchange(source, method, uri);
-        try (InputStream body = response.body()) {
-            byte[] bytes = capped(source, body);
+    private byte[] send(Source source, String method, URI uri, HttpRequest.BodyPublisher body) {
+        HttpResponse<InputStream> response = exchange(source, method, uri, body);
+        try (InputStream answer = response.body()) {
+            byte[] bytes = capped(source, answer);
             requireSuccess(source, method, response.statusCode());
             return bytes;
         } catch (IOException e) {
@@ -114,10 +127,11 @@ public class HttpSources {
         }
     }
 
-    private HttpResponse<InputStream> exchange(Source source, String method, URI uri) {
+    private HttpResponse<InputStream> exchange(Source source, String method, URI uri,
+            HttpRequest.BodyPublisher body) {
         allowed(source, uri);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .method(method, HttpRequest.BodyPublishers.noBody()).header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).method(method, body)
+                .header("Accept", "application/json").header("Content-Type", "application/json");
         if (source.http().endpoint() != null) {
             endpoint(source).headers().forEach((name, value) ->
                     request.header(name, environment.resolveRequiredPlaceholders(value)));

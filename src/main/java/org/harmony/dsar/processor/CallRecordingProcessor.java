@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -33,6 +34,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>{@code GET /recordings?email=&phone=&recordedBefore=&page=}: one page of recordings and the next page's link</li>
  * <li>{@code DELETE /recordings/{id}}: 204, or 404 when there is no such recording</li>
+ * <li>{@code POST /recordings/suppressions?email=&phone=} with {@code {"training_use": false}}: the caller's
+ * recordings are no longer used for staff training; answers how many were {@code updated}</li>
  * </ul>
  * Every request must carry {@code Authorization: Bearer <token>}. Its port (0: any free one) is published as
  * {@code local.call-recording-processor.port}, as the web server's is.
@@ -85,6 +88,8 @@ public class CallRecordingProcessor implements DisposableBean {
             String path = exchange.getRequestURI().getPath();
             if ("GET".equals(exchange.getRequestMethod()) && path.equals("/recordings")) {
                 list(exchange);
+            } else if ("POST".equals(exchange.getRequestMethod()) && path.equals("/recordings/suppressions")) {
+                suppress(exchange);
             } else if ("DELETE".equals(exchange.getRequestMethod()) && path.matches("/recordings/\\d+")) {
                 int deleted = jdbc.sql("DELETE FROM sor.call_recording WHERE id = :id")
                         .param("id", Long.parseLong(path.substring("/recordings/".length()))).update();
@@ -104,7 +109,8 @@ public class CallRecordingProcessor implements DisposableBean {
         String subject = email == null && phone == null ? "TRUE"
                 : "(LOWER(caller_email) = LOWER(:email) OR caller_phone = :phone)";
         List<Map<String, Object>> recordings = jdbc.sql("""
-                SELECT id, caller_phone, caller_email, agent_name, duration_sec, recording_ref, recorded_at
+                SELECT id, caller_phone, caller_email, agent_name, duration_sec, recording_ref, recorded_at,
+                    training_use
                 FROM sor.call_recording WHERE %s AND recorded_at < :before
                 ORDER BY id LIMIT :limit OFFSET :offset
                 """.formatted(subject))
@@ -118,6 +124,27 @@ public class CallRecordingProcessor implements DisposableBean {
         body.put("recordings", recordings.size() > pageSize ? recordings.subList(0, pageSize) : recordings);
         body.put("next", recordings.size() > pageSize ? "/recordings?" + nextPage(exchange.getRequestURI().getRawQuery(), page + 1) : null);
         byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private void suppress(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        JsonNode body = json.readTree(exchange.getRequestBody().readNBytes(10_000));
+        if (query.isEmpty() || body == null || !body.path("training_use").isBoolean() || body.size() != 1) {
+            exchange.sendResponseHeaders(400, -1);
+            return;
+        }
+        int updated = jdbc.sql("""
+                UPDATE sor.call_recording SET training_use = :use
+                WHERE LOWER(caller_email) = LOWER(:email) OR caller_phone = :phone
+                """)
+                .param("use", body.path("training_use").asBoolean())
+                .param("email", query.getOrDefault("email", ""))
+                .param("phone", query.getOrDefault("phone", ""))
+                .update();
+        byte[] bytes = json.writeValueAsBytes(Map.of("updated", updated));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);

@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Call recordings live at a processor (the demo's call recording provider, reached over HTTP with a token from
  * the configuration, answering in pages): an erasure deletes the subject's recordings there, recent or not (no
- * blanket retention keeps them), unless a legal hold covers them; the evidence and the Art 19 notice say so.
+ * blanket retention keeps them), unless a legal hold covers them; the evidence and the Art 19 notice say so. An
+ * objection stops the use of the caller's recordings for staff training there.
  */
 class ProcessorErasureJourneyTest extends JourneyTestSupport {
 
@@ -76,6 +77,27 @@ class ProcessorErasureJourneyTest extends JourneyTestSupport {
         assertThat(evidence(reference)).containsEntry("rows_erased", 0).containsEntry("rows_kept", 3)
                 .containsEntry("kept_reason", "GDPR-17-3-E-LEGAL-CLAIMS")
                 .containsEntry("legal_hold_id", hold.getBody().get("id"));
+    }
+
+    @Test
+    void shouldStopUsingTheCallersRecordingsForTrainingAtTheProcessorOnAnObjection() {
+        String email = uniqueEmail("objecting.caller");
+        record(email, 3);
+        int othersInTraining = jdbc.sql("SELECT COUNT(*) FROM sor.call_recording WHERE training_use = TRUE")
+                .query(Integer.class).single() - 3;
+
+        String reference = submitAndVerify(email, """
+                {"type": "OBJECTION", "jurisdiction": "EU", "email": "%s", "fullName": "Caller",
+                 "details": "Do not use my calls to train your staff."}
+                """.formatted(email));
+
+        assertThat(jdbc.sql("SELECT training_use FROM sor.call_recording WHERE caller_email = :email")
+                .param("email", email).query(Boolean.class).list()).containsExactly(false, false, false);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sor.call_recording WHERE training_use = TRUE")
+                .query(Integer.class).single()).isEqualTo(othersInTraining);
+        approve(reference);
+        assertThat(awaitMail(email, reference + ": your request is complete").text())
+                .contains("Updated: Call recordings: training_use updated on 3 records");
     }
 
     @Test

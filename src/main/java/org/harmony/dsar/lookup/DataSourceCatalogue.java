@@ -46,7 +46,7 @@ public class DataSourceCatalogue {
     private static final Logger log = LoggerFactory.getLogger(DataSourceCatalogue.class);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]{0,127}");
-    private static final Set<String> HTTP_ERASURE_METHODS = Set.of("DELETE", "POST", "PUT", "PATCH");
+    private static final Set<String> HTTP_CHANGE_METHODS = Set.of("DELETE", "POST", "PUT", "PATCH");
 
     private static final ObjectMapper YAML_BINDING = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -168,9 +168,9 @@ public class DataSourceCatalogue {
                 require(IDENTIFIER.matcher(String.valueOf(action.table())).matches(), source.name() + ": erasure table");
                 if (source.type() == SourceType.HTTP) {
                     require(action.url() != null && action.action() == ErasureKind.DELETE
-                            && HTTP_ERASURE_METHODS.contains(action.method()),
+                            && HTTP_CHANGE_METHODS.contains(action.method()),
                             source.name() + ": erasure of " + action.table() + " needs url and a method of "
-                                    + HTTP_ERASURE_METHODS + " (an HTTP source deletes)");
+                                    + HTTP_CHANGE_METHODS + " (an HTTP source deletes)");
                 } else {
                     require(action.where() != null, source.name() + ": erasure of " + action.table() + " needs where");
                 }
@@ -191,7 +191,7 @@ public class DataSourceCatalogue {
                     source.name() + ": rectification needs a jdbc source");
             for (Suppression suppression : source.suppression()) {
                 require(source.type() == SourceType.HTTP ? suppression.url() != null
-                        && HTTP_ERASURE_METHODS.contains(suppression.method())
+                        && HTTP_CHANGE_METHODS.contains(suppression.method())
                         : suppression.table() != null && suppression.where() != null,
                         source.name() + ": a suppression needs table and where (jdbc) or url and method (http)");
             }

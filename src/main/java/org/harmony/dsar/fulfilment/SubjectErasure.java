@@ -3,6 +3,7 @@ package org.harmony.dsar.fulfilment;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureAction;
 import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureKind;
 import org.harmony.dsar.lookup.DataSourceCatalogue.FieldAnonymisation;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
+import org.harmony.dsar.lookup.DataSourceCatalogue.SourceType;
+import org.harmony.dsar.lookup.HttpSources;
 import org.harmony.dsar.lookup.SourceConnections;
 import org.harmony.dsar.lookup.SourceReader;
 import org.harmony.dsar.lookup.SubjectDataLookup;
@@ -49,6 +52,7 @@ public class SubjectErasure {
     private final DataSourceCatalogue catalogue;
     private final SourceReader reader;
     private final SourceConnections connections;
+    private final HttpSources http;
     private final SubjectDataLookup lookup;
     private final LegalHoldCheckService holds;
     private final RequestRepository requests;
@@ -59,13 +63,14 @@ public class SubjectErasure {
     private final KeyedHash hash;
     private final Clock clock;
 
-    SubjectErasure(DataSourceCatalogue catalogue, SourceReader reader, SourceConnections connections,
+    SubjectErasure(DataSourceCatalogue catalogue, SourceReader reader, SourceConnections connections, HttpSources http,
             SubjectDataLookup lookup, LegalHoldCheckService holds, RequestRepository requests, RequestEvents events,
             FulfilmentOutcomes outcomes, JdbcClient jdbc, PlatformTransactionManager transactions,
             KeyedHash hash, Clock clock) {
         this.catalogue = catalogue;
         this.reader = reader;
         this.connections = connections;
+        this.http = http;
         this.lookup = lookup;
         this.holds = holds;
         this.requests = requests;
@@ -133,7 +138,11 @@ public class SubjectErasure {
             Optional<Keep> keep = holds.keeps(request.id(), source.name(), action);
             int erased = 0;
             int kept = 0;
-            if (subject != null) {
+            if (subject != null && source.type() == SourceType.HTTP) {
+                int[] counts = eraseAtProcessor(source, action, subject, keep);
+                erased = counts[0];
+                kept = counts[1];
+            } else if (subject != null) {
                 NamedParameterJdbcTemplate db = connections.jdbc(source.connection());
                 MapSqlParameterSource parameters = subject.copy();
                 String matches = "(" + action.where() + ")";
@@ -175,6 +184,35 @@ public class SubjectErasure {
                     source.name(), kept, kept > 0 ? " (" + keep.get().reasonCode()
                             + (keep.get().holdId() == null ? "" : ", hold " + keep.get().holdId()) + ")" : "");
         }
+    }
+
+    /**
+     * Sends the erasure of each of the subject's records to an HTTP source (a processor), except the records a
+     * hold or retention rule keeps; returns {erased, kept}. A record already gone counts as erased.
+     */
+    private int[] eraseAtProcessor(Source source, ErasureAction action, SubjectParameters subject,
+            Optional<Keep> keep) {
+        List<Object> ids = new ArrayList<>();
+        int[] counts = new int[2];
+        reader.read(source, subject, record -> {
+            if (keep.isPresent() && (keep.get().keepsEverything() || recent(record.get(keep.get().column()),
+                    keep.get().keepFrom()))) {
+                counts[1]++;
+            } else {
+                ids.add(record.get(action.idColumn().toLowerCase()));
+            }
+        });
+        for (Object id : ids) {
+            Map<String, Object> variables = SourceReader.urlVariables(subject);
+            variables.put("id", id);
+            http.change(source, action.method(), action.url(), variables);
+            counts[0]++;
+        }
+        return counts;
+    }
+
+    private static boolean recent(Object value, Instant keepFrom) {
+        return value == null || !OffsetDateTime.parse(String.valueOf(value)).toInstant().isBefore(keepFrom);
     }
 
     private static int count(NamedParameterJdbcTemplate db, String table, String where,

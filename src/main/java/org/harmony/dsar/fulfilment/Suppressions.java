@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.RequestEvents;
@@ -16,7 +19,9 @@ import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.intake.RequestType;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
+import org.harmony.dsar.lookup.DataSourceCatalogue.SourceType;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Suppression;
+import org.harmony.dsar.lookup.HttpSources;
 import org.harmony.dsar.lookup.SourceConnections;
 import org.harmony.dsar.lookup.SourceReader;
 import org.harmony.dsar.lookup.SubjectDataLookup;
@@ -42,6 +47,7 @@ public class Suppressions {
     private final DataSourceCatalogue catalogue;
     private final SourceReader reader;
     private final SourceConnections connections;
+    private final HttpSources http;
     private final SubjectDataLookup lookup;
     private final RequestRepository requests;
     private final RequestEvents events;
@@ -50,12 +56,13 @@ public class Suppressions {
     private final KeyedHash hash;
     private final Clock clock;
 
-    Suppressions(DataSourceCatalogue catalogue, SourceReader reader, SourceConnections connections,
+    Suppressions(DataSourceCatalogue catalogue, SourceReader reader, SourceConnections connections, HttpSources http,
             SubjectDataLookup lookup, RequestRepository requests, RequestEvents events, FulfilmentOutcomes outcomes,
             JdbcClient jdbc, KeyedHash hash, Clock clock) {
         this.catalogue = catalogue;
         this.reader = reader;
         this.connections = connections;
+        this.http = http;
         this.lookup = lookup;
         this.requests = requests;
         this.events = events;
@@ -103,6 +110,16 @@ public class Suppressions {
     }
 
     private int update(Source source, Suppression suppression, SubjectParameters subject, Instant now) {
+        if (source.type() == SourceType.HTTP) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            suppression.set().forEach((field, value) -> {
+                Object typed = typed(value, now);
+                fields.put(field, typed instanceof Timestamp timestamp ? timestamp.toInstant().toString() : typed);
+            });
+            JsonNode answer = http.send(source, suppression.method(), suppression.url(),
+                    SourceReader.urlVariables(subject), fields);
+            return answer.path("updated").asInt(1);
+        }
         MapSqlParameterSource parameters = subject.copy();
         List<String> assignments = new ArrayList<>();
         suppression.set().forEach((column, value) -> {

@@ -139,6 +139,20 @@ public final class HoldRules {
                 && subject.contains(new SubjectKey(hold.subjectKeyType(), hold.subjectHash()));
     }
 
+    /**
+     * Whether the hold keeps any of the source's records: a routine deletion, which does not know whose each
+     * record is, leaves the whole source alone while such a hold is in force.
+     */
+    public static boolean keepsAnyOf(LegalHold hold, Source source) {
+        boolean inSource = hold.sourceName() == null || hold.sourceName().equals(source.name());
+        boolean inCategory = hold.category() == null || hasCategory(source, hold.category());
+        return hold.active() && switch (hold.scope()) {
+            case SUBJECT -> inSource && inCategory;
+            case SOURCE -> hold.sourceName() != null && hold.sourceName().equals(source.name());
+            case CATEGORY -> hold.category() != null && hasCategory(source, hold.category());
+        };
+    }
+
     /** Whether the source holds the category (as the catalogue names its categories, case ignored). */
     public static boolean hasCategory(Source source, String category) {
         String wanted = category.strip().toLowerCase(Locale.ROOT);

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +46,7 @@ public class DataSourceCatalogue {
     private static final Logger log = LoggerFactory.getLogger(DataSourceCatalogue.class);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]{0,127}");
+    private static final Set<String> HTTP_CHANGE_METHODS = Set.of("DELETE", "POST", "PUT", "PATCH");
 
     private static final ObjectMapper YAML_BINDING = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
@@ -164,7 +166,14 @@ public class DataSourceCatalogue {
             }
             for (ErasureAction action : source.erasure()) {
                 require(IDENTIFIER.matcher(String.valueOf(action.table())).matches(), source.name() + ": erasure table");
-                require(action.where() != null, source.name() + ": erasure of " + action.table() + " needs where");
+                if (source.type() == SourceType.HTTP) {
+                    require(action.url() != null && action.action() == ErasureKind.DELETE
+                            && HTTP_CHANGE_METHODS.contains(action.method()),
+                            source.name() + ": erasure of " + action.table() + " needs url and a method of "
+                                    + HTTP_CHANGE_METHODS + " (an HTTP source deletes)");
+                } else {
+                    require(action.where() != null, source.name() + ": erasure of " + action.table() + " needs where");
+                }
                 require(action.action() == ErasureKind.DELETE || !action.fields().isEmpty(),
                         source.name() + ": anonymising " + action.table() + " needs fields");
                 action.fields().keySet().forEach(column -> require(IDENTIFIER.matcher(column).matches(),
@@ -176,6 +185,26 @@ public class DataSourceCatalogue {
                             source.name() + ": retention of " + action.table() + " needs column, period, reason-code");
                     require(rule.category() == null || source.categories().contains(rule.category()),
                             source.name() + ": retention category '" + rule.category() + "' is not among its categories");
+                }
+            }
+            require(source.type() == SourceType.JDBC || source.rectification() == null,
+                    source.name() + ": rectification needs a jdbc source");
+            for (Suppression suppression : source.suppression()) {
+                require(source.type() == SourceType.HTTP ? suppression.url() != null
+                        && HTTP_CHANGE_METHODS.contains(suppression.method())
+                        : suppression.table() != null && suppression.where() != null,
+                        source.name() + ": a suppression needs table and where (jdbc) or url and method (http)");
+            }
+            if (source.routineRetention() != null) {
+                RoutineRetention routine = source.routineRetention();
+                require(routine.period() != null, source.name() + ": routine-retention needs period");
+                if (source.type() == SourceType.HTTP) {
+                    require(routine.url() != null && !source.erasure().isEmpty(),
+                            source.name() + ": routine-retention of an http source needs url and an erasure action");
+                } else {
+                    require(routine.table() != null && IDENTIFIER.matcher(routine.table()).matches()
+                            && routine.column() != null && IDENTIFIER.matcher(routine.column()).matches(),
+                            source.name() + ": routine-retention needs table and column");
                 }
             }
             if (source.rectification() != null) {
@@ -226,7 +255,8 @@ public class DataSourceCatalogue {
             String retention,
             String origin,
             Boolean providedBySubject,
-            Subjects subjects) {
+            Subjects subjects,
+            RoutineRetention routineRetention) {
 
         public Source {
             type = type == null ? SourceType.JDBC : type;
@@ -256,8 +286,12 @@ public class DataSourceCatalogue {
     public record KeyedBy(String source, String column, String parameter) {
     }
 
-    /** An HTTP source answering JSON: {@code url} with {placeholders}, records at {@code recordsPath}. */
-    public record Http(String url, String recordsPath) {
+    /**
+     * An HTTP source answering JSON: {@code url} with {placeholders} (relative to the base URL of {@code endpoint},
+     * one of {@code dsar.catalogue.http.endpoints}, when named), records at {@code recordsPath}, the next page's
+     * link at {@code nextPath}.
+     */
+    public record Http(String endpoint, String url, String recordsPath, String nextPath) {
     }
 
     /** Who receives data from a source; told of an erasure (GDPR Art 19) when an email is given. */
@@ -270,17 +304,23 @@ public class DataSourceCatalogue {
 
     public enum ErasureKind { DELETE, ANONYMISE }
 
-    /** What an erasure does to one table. */
+    /**
+     * What an erasure does to one table; in an HTTP source, to one collection: each of the subject's records is
+     * sent {@code method} (DELETE by default) at {@code url}, whose {id} is the record's {@code idColumn} field.
+     */
     public record ErasureAction(
             String table,
             String idColumn,
             String where,
             ErasureKind action,
             Map<String, FieldAnonymisation> fields,
-            RetentionRule retention) {
+            RetentionRule retention,
+            String method,
+            String url) {
 
         public ErasureAction {
             idColumn = idColumn == null ? "id" : idColumn;
+            method = method == null ? "DELETE" : method.toUpperCase(Locale.ROOT);
             action = action == null ? ErasureKind.DELETE : action;
             fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
@@ -300,6 +340,14 @@ public class DataSourceCatalogue {
     public record RetentionRule(String column, Period period, String reasonCode, String reason, String category) {
     }
 
+    /**
+     * Every record older than {@code period} is deleted by the routine retention process, whoever it is about.
+     * JDBC: the rows of {@code table} whose {@code column} is before the cut-off. HTTP: the records {@code url}
+     * (with {cutoff}, an ISO instant) lists, each deleted as the source's first erasure action says.
+     */
+    public record RoutineRetention(Period period, String table, String column, String url) {
+    }
+
     /** Corrections: request data point name to column, applied to the rows {@code where} selects. */
     public record Rectification(String table, String idColumn, String where, Map<String, String> fields) {
         public Rectification {
@@ -308,9 +356,15 @@ public class DataSourceCatalogue {
         }
     }
 
-    /** A flag or consent field set for some request types. Values: text, true/false, NOW. */
-    public record Suppression(List<RequestType> requestTypes, String table, String where, Map<String, String> set) {
+    /**
+     * A flag or consent field set for some request types. Values: text, true/false, NOW. JDBC: an update of
+     * {@code table} {@code where}; HTTP: one request, {@code method} (POST by default) at {@code url} with the
+     * fields as a JSON body; the answer's {@code updated} says how many records changed.
+     */
+    public record Suppression(List<RequestType> requestTypes, String table, String where, Map<String, String> set,
+            String method, String url) {
         public Suppression {
+            method = method == null ? "POST" : method.toUpperCase(Locale.ROOT);
             requestTypes = requestTypes == null ? List.of() : List.copyOf(requestTypes);
             set = set == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(set));
         }

@@ -6,15 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 
 /**
  * How the engine reaches the systems of record: JDBC connections by name ({@code default} is the engine's own
- * database, others come from {@code dsar.catalogue.connections}) and an HTTP client for JSON sources.
+ * database, others come from {@code dsar.catalogue.connections}); HTTP sources are reached through {@link HttpSources}.
  */
 @Component
 public class SourceConnections {
@@ -22,15 +20,10 @@ public class SourceConnections {
     private final DataSource engineDataSource;
     private final CatalogueProperties properties;
     private final Map<String, NamedParameterJdbcTemplate> jdbc = new ConcurrentHashMap<>();
-    private final RestClient http;
 
-    SourceConnections(DataSource engineDataSource, CatalogueProperties properties, RestClient.Builder http) {
+    SourceConnections(DataSource engineDataSource, CatalogueProperties properties) {
         this.engineDataSource = engineDataSource;
         this.properties = properties;
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(properties.httpTimeout());
-        requests.setReadTimeout(properties.httpTimeout());
-        this.http = http.requestFactory(requests).build();
     }
 
     public NamedParameterJdbcTemplate jdbc(String connection) {
@@ -50,9 +43,5 @@ public class SourceConnections {
             template.setFetchSize(properties.fetchSize());
             return new NamedParameterJdbcTemplate(template);
         });
-    }
-
-    public RestClient http() {
-        return http;
     }
 }

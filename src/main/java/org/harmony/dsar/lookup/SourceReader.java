@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
@@ -37,11 +35,13 @@ public class SourceReader {
 
     private final DataSourceCatalogue catalogue;
     private final SourceConnections connections;
+    private final HttpSources http;
     private final ObjectMapper json;
 
-    SourceReader(DataSourceCatalogue catalogue, SourceConnections connections, ObjectMapper json) {
+    SourceReader(DataSourceCatalogue catalogue, SourceConnections connections, HttpSources http, ObjectMapper json) {
         this.catalogue = catalogue;
         this.connections = connections;
+        this.http = http;
         this.json = json;
     }
 
@@ -98,32 +98,20 @@ public class SourceReader {
     }
 
     private void readHttp(Source source, SubjectParameters parameters, Consumer<Map<String, Object>> rows) {
+        http.read(source, source.http().url(), urlVariables(parameters), record -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            json.convertValue(record, Map.class).forEach((key, value) ->
+                    row.put(String.valueOf(key).toLowerCase(), value));
+            rows.accept(row);
+        });
+    }
+
+    /** The subject's parameters as URL template variables: lists joined by commas, null as empty. */
+    public static Map<String, Object> urlVariables(SubjectParameters parameters) {
         Map<String, Object> variables = new LinkedHashMap<>();
         parameters.asMap().forEach((name, value) -> variables.put(name, value instanceof Collection<?> values
                 ? String.join(",", values.stream().map(String::valueOf).toList()) : value == null ? "" : value));
-        JsonNode body = connections.http().get().uri(source.http().url(), variables).retrieve().body(JsonNode.class);
-        JsonNode records = body == null ? null : at(body, source.http().recordsPath());
-        if (records == null || records.isNull() || records.isMissingNode()) {
-            return;
-        }
-        Iterator<JsonNode> elements = records.isArray() ? records.elements() : List.of(records).iterator();
-        while (elements.hasNext()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            json.convertValue(elements.next(), Map.class).forEach((key, value) ->
-                    row.put(String.valueOf(key).toLowerCase(), value));
-            rows.accept(row);
-        }
-    }
-
-    private static JsonNode at(JsonNode body, String path) {
-        JsonNode node = body;
-        if (path == null || path.isBlank()) {
-            return node;
-        }
-        for (String part : path.split("\\.")) {
-            node = node.path(part);
-        }
-        return node;
+        return variables;
     }
 
     static Map<String, Object> withoutSecrets(Map<String, Object> row) {

@@ -89,15 +89,13 @@ class ErasureJourneyTest extends JourneyTestSupport {
         for (Object id : subjectRows.get("newsletter_unsubscribe")) {
             assertThat(after.get("newsletter_unsubscribe").get(id).get("email")).isNotEqualTo(SUBJECT);
         }
-        // Kept by retention: orders (6 years, tax) untouched; recordings younger than 3 months kept, older deleted
+        // Kept by retention: orders (6 years, tax) untouched. Recordings: deleted at the processor, recent or not.
         for (Object id : subjectRows.get("customer_order")) {
             assertThat(after.get("customer_order").get(id)).isEqualTo(before.get("customer_order").get(id));
         }
         Set<Object> recordings = subjectRows.get("call_recording");
         assertThat(recordings).hasSize(4);
-        Set<Object> keptRecordings = new HashSet<>(after.get("call_recording").keySet());
-        keptRecordings.retainAll(recordings);
-        assertThat(keptRecordings).hasSize(2);
+        assertThat(after.get("call_recording").keySet()).doesNotContainAnyElementsOf(recordings);
 
         // The evidence: one record per source and table, with what was erased and what was kept and why.
         Map<String, Map<String, Object>> evidence = new HashMap<>();
@@ -114,8 +112,7 @@ class ErasureJourneyTest extends JourneyTestSupport {
         assertThat(evidence.get("orders")).containsEntry("rows_erased", 0)
                 .containsEntry("rows_kept", subjectRows.get("customer_order").size())
                 .containsEntry("kept_reason", "GDPR-17-3-B-TAX");
-        assertThat(evidence.get("call-recordings")).containsEntry("rows_erased", 2).containsEntry("rows_kept", 2)
-                .containsEntry("kept_reason", "RETENTION-3M-CLAIMS");
+        assertThat(evidence.get("call-recordings")).containsEntry("rows_erased", 4).containsEntry("rows_kept", 0);
         assertThat(evidence.get("affiliate-visits")).containsEntry("rows_erased", 5);
 
         // Art 19: recipients of erased data are told; the payment processor (orders kept) is not.
@@ -131,13 +128,14 @@ class ErasureJourneyTest extends JourneyTestSupport {
         String taskId = (String) task.get("id");
         ResponseEntity<Map> variables = http.withBasicAuth("officer", "officer")
                 .getForEntity("/engine-rest/task/" + taskId + "/form-variables", Map.class);
-        assertThat(variables.getBody().toString()).contains("Call recordings (sor.call_recording): deleted 2, kept 2")
+        assertThat(variables.getBody().toString()).contains("Call recordings (recordings): deleted 4")
                 .doesNotContain(SUBJECT).doesNotContain(PHONE);
         approve(taskId);
         runDueJobs();
         ReceivedMail response = awaitMail(SUBJECT, reference + ": your request is complete");
         assertThat(response.text()).contains("Erased: Web enquiries").contains("Kept: Orders and payments")
-                .contains("tax law").contains("Kept: Call recordings, 2 records");
+                .contains("tax law").contains("Erased: Call recordings, 4 records")
+                .doesNotContain("Kept: Call recordings");
     }
 
     /** Every row of every demo table, by id. */

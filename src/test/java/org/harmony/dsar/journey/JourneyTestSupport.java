@@ -48,6 +48,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "dsar.api.rate-limit.requests=1000",
         // Actuator on a port of its own, as in production
         "management.server.port=0",
+        // The demo call recording provider answers in pages of two, so that journeys follow its next links.
+        "dsar.demo.call-recording-processor.page-size=2",
+        "dsar.catalogue.http.max-pages=100000",
         // Some journeys reuse a demo subject's address; PublicApiAbuseTest reaches the cap with fresh ones.
         "dsar.api.rate-limit.per-recipient-per-day=10"
 })

@@ -129,6 +129,31 @@ class DataSourceCatalogueTest {
         }
 
         @Test
+        void shouldRefuseHttpSourcesThatCannotDoWhatTheyDeclare(@TempDir Path dir) throws IOException {
+            String http = """
+                    sources:
+                      - name: calls
+                        title: Calls
+                        type: http
+                        http: {url: "/recordings?email={email}", records-path: recordings}
+                    """;
+            assertThatThrownBy(() -> load(dir, http + """
+                        erasure:
+                          - {table: recordings, action: anonymise, fields: {email: {strategy: hash}}}
+                    """)).hasMessageContaining("needs url and a method of");
+            assertThatThrownBy(() -> load(dir, http + """
+                        rectification: {table: recordings, where: "1 = 1", fields: {email: email}}
+                    """)).hasMessageContaining("rectification needs a jdbc source");
+            assertThatThrownBy(() -> load(dir, http + """
+                        suppression:
+                          - {request-types: [OBJECTION], table: recordings, where: "1 = 1", set: {training: "false"}}
+                    """)).hasMessageContaining("url and method (http)");
+            assertThatThrownBy(() -> load(dir, http + """
+                        routine-retention: {period: P3M}
+                    """)).hasMessageContaining("routine-retention of an http source needs url and an erasure action");
+        }
+
+        @Test
         void shouldRefuseUnknownKeysAndDuplicateNames(@TempDir Path dir) throws IOException {
             assertThatThrownBy(() -> load(dir, ONE_SOURCE + "    querry: typo\n")).isInstanceOf(RuntimeException.class);
             assertThatThrownBy(() -> load(dir, ONE_SOURCE + ONE_SOURCE.replace("sources:\n", "")))
@@ -188,7 +213,7 @@ class DataSourceCatalogueTest {
 
         private DataSourceCatalogue catalogue(Path file) {
             return new DataSourceCatalogue(new CatalogueProperties("file:" + file, Duration.ZERO, Map.of(),
-                    Duration.ofSeconds(1), file.getParent(), 100), new DefaultResourceLoader(), Clock.systemUTC());
+                    Duration.ofSeconds(1), file.getParent(), 100, null), new DefaultResourceLoader(), Clock.systemUTC());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.harmony.dsar.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.util.unit.DataSize;
 
 /** Reading a subject's records: keyed JDBC sources, an HTTP JSON source, secrets never passed on. */
 class SourceReaderTest {
@@ -33,6 +35,7 @@ class SourceReaderTest {
 
     private HttpServer http;
     private final List<String> httpQueries = new ArrayList<>();
+    private final List<String> authorizations = new ArrayList<>();
     private SourceReader reader;
 
     @BeforeEach
@@ -50,6 +53,28 @@ class SourceReaderTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        http.createContext("/pages", exchange -> {
+            httpQueries.add(exchange.getRequestURI().getRawQuery());
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            int page = exchange.getRequestURI().getRawQuery().contains("page=2") ? 2 : 1;
+            respond(exchange, 200, page == 1
+                    ? "{\"items\": [{\"id\": 1}, {\"id\": 2}], \"links\": {\"next\": \"/pages?email=x&page=2\"}}"
+                    : "{\"items\": [{\"id\": 3}], \"links\": {\"next\": null}}");
+        });
+        http.createContext("/endless", exchange -> {
+            httpQueries.add(exchange.getRequestURI().getRawQuery());
+            respond(exchange, 200, "{\"items\": [{\"id\": 1}], \"next\": \"/endless?again\"}");
+        });
+        http.createContext("/moved", exchange -> {
+            exchange.getResponseHeaders().add("Location", "/elsewhere");
+            respond(exchange, 302, "");
+        });
+        http.createContext("/elsewhere", exchange -> {
+            httpQueries.add("elsewhere");
+            respond(exchange, 200, "{\"items\": [{\"id\": 9}]}");
+        });
+        http.createContext("/huge", exchange -> respond(exchange, 200,
+                "{\"items\": [{\"note\": \"" + "x".repeat(20_000) + "\"}]}"));
         http.start();
 
         JdbcDataSource db = new JdbcDataSource();
@@ -73,14 +98,39 @@ class SourceReaderTest {
                   - name: helpdesk
                     title: Helpdesk
                     type: http
-                    http: {url: "http://127.0.0.1:%d/people?email={email}&phone={phone}", records-path: data.items}
+                    http: {url: "http://127.0.0.1:%1$d/people?email={email}&phone={phone}", records-path: data.items}
+                  - name: paged
+                    title: Paged
+                    type: http
+                    http: {endpoint: paged-api, url: "/pages?email={email}", records-path: items, next-path: links.next}
+                  - name: endless
+                    title: Endless
+                    type: http
+                    http: {url: "http://127.0.0.1:%1$d/endless", records-path: items, next-path: next}
+                  - name: moved
+                    title: Moved
+                    type: http
+                    http: {url: "http://127.0.0.1:%1$d/moved", records-path: items}
+                  - name: huge
+                    title: Huge
+                    type: http
+                    http: {url: "http://127.0.0.1:%1$d/huge", records-path: items}
+                  - name: elsewhere
+                    title: Elsewhere
+                    type: http
+                    http: {url: "http://localhost:%1$d/elsewhere", records-path: items}
                 """.formatted(http.getAddress().getPort()));
+        CatalogueProperties.Http httpProperties = new CatalogueProperties.Http(List.of("127.0.0.1"),
+                Map.of("paged-api", new CatalogueProperties.Endpoint("http://127.0.0.1:" + http.getAddress().getPort(),
+                        Map.of("Authorization", "Bearer ${test.token}"))),
+                DataSize.ofKilobytes(10), 5);
         CatalogueProperties properties = new CatalogueProperties("file:" + catalogueFile, Duration.ZERO, Map.of(),
-                Duration.ofSeconds(5), dir, 100);
+                Duration.ofSeconds(5), dir, 100, httpProperties);
+        MockEnvironment environment = new MockEnvironment().withProperty("test.token", "s3cret");
         DataSourceCatalogue catalogue = new DataSourceCatalogue(properties, new DefaultResourceLoader(),
                 Clock.systemUTC());
-        reader = new SourceReader(catalogue, new SourceConnections(db, properties, RestClient.builder()),
-                new ObjectMapper());
+        reader = new SourceReader(catalogue, new SourceConnections(db, properties),
+                new HttpSources(properties, environment, new ObjectMapper()), new ObjectMapper());
     }
 
     @AfterEach
@@ -116,6 +166,54 @@ class SourceReaderTest {
         assertThat(records).extracting(r -> r.get("ticket")).containsExactly("H-1", "H-2");
         assertThat(records).allSatisfy(r -> assertThat(r).doesNotContainKey("password"));
         assertThat(httpQueries).containsExactly("email=ada%40example.org&phone=%2B44%20123");
+    }
+
+    @Test
+    void shouldFollowNextLinksAndSendTheEndpointsConfiguredHeaders() {
+        List<Map<String, Object>> records = read("paged", "ada@example.org");
+
+        assertThat(records).extracting(r -> r.get("id")).containsExactly(1, 2, 3);
+        assertThat(httpQueries).containsExactly("email=ada%40example.org", "email=x&page=2");
+        assertThat(authorizations).containsExactly("Bearer s3cret", "Bearer s3cret");
+    }
+
+    @Test
+    void shouldStopPagingAtTheConfiguredNumberOfPages() {
+        assertThatThrownBy(() -> read("endless", "ada@example.org"))
+                .isInstanceOf(HttpSources.HttpSourceException.class).hasMessageContaining("more than 5 pages");
+        assertThat(httpQueries).hasSize(5);
+    }
+
+    @Test
+    void shouldNotFollowARedirect() {
+        assertThatThrownBy(() -> read("moved", "ada@example.org"))
+                .isInstanceOf(HttpSources.HttpSourceException.class).hasMessageContaining("redirect (302)");
+        assertThat(httpQueries).doesNotContain("elsewhere");
+    }
+
+    @Test
+    void shouldRefuseAnAnswerLargerThanTheCap() {
+        assertThatThrownBy(() -> read("huge", "ada@example.org"))
+                .isInstanceOf(HttpSources.HttpSourceException.class).hasMessageContaining("larger than 10240B");
+    }
+
+    @Test
+    void shouldNotReachAHostThatIsNotAllowed() {
+        assertThatThrownBy(() -> read("elsewhere", "ada@example.org"))
+                .isInstanceOf(HttpSources.HttpSourceException.class)
+                .hasMessageContaining("host localhost is not in dsar.catalogue.http.allowed-hosts");
+        assertThat(httpQueries).isEmpty();
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
     }
 
     private List<Map<String, Object>> read(String source, String email) {

@@ -100,6 +100,11 @@ public class HttpSources {
         return parse(source, send(source, method, uri, HttpRequest.BodyPublishers.ofByteArray(json)));
     }
 
+    /** Where the source's lookup goes, with its endpoint and without parameters; refused if the host is not allowed. */
+    public URI address(Source source) {
+        return uri(source, source.http().url(), Map.of());
+    }
+
     URI uri(Source source, String url, Map<String, ?> parameters) {
         String template = url;
         String endpointName = source.http().endpoint();

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.harmony.dsar.lookup.CatalogueProperties;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
+import org.harmony.dsar.lookup.HttpSources;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
 import org.harmony.dsar.lookup.DataSourceCatalogue.SourceType;
 import org.harmony.dsar.lookup.SourceConnections;
@@ -31,11 +32,14 @@ class CatalogueHealth implements CompositeHealthContributor {
 
     private final DataSourceCatalogue catalogue;
     private final SourceConnections connections;
+    private final HttpSources httpSources;
     private final int timeoutMillis;
 
-    CatalogueHealth(DataSourceCatalogue catalogue, SourceConnections connections, CatalogueProperties properties) {
+    CatalogueHealth(DataSourceCatalogue catalogue, SourceConnections connections, HttpSources httpSources,
+            CatalogueProperties properties) {
         this.catalogue = catalogue;
         this.connections = connections;
+        this.httpSources = httpSources;
         this.timeoutMillis = (int) properties.httpTimeout().toMillis();
     }
 
@@ -68,7 +72,7 @@ class CatalogueHealth implements CompositeHealthContributor {
     private Health http(Source source) {
         Health.Builder health = Health.unknown().withDetail("type", "http");
         try {
-            URI uri = URI.create(source.http().url().replaceAll("\\{[^}]*}", "x"));
+            URI uri = httpSources.address(source);
             int port = uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(uri.getHost(), port), timeoutMillis);

@@ -1,5 +1,6 @@
 package org.harmony.dsar.system;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.system.process.ProcessVariable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,6 +36,15 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
     private static final String GROUP_TYPE_WORKFLOW = "WORKFLOW";
     private static final String EXTENSION_STARTERS = "complianceOfficers";
     private static final String EXTENSION_PROCESS = "DeadlineExtensionProcess";
+
+    /** Filter property naming the process variables Tasklist shows on each task of the list. */
+    private static final String VARIABLES = "variables";
+    /** What identifies a case in the task list: references and codes, never personal data. */
+    private static final List<Map<String, String>> CASE_COLUMNS = List.of(
+            column(DsarVariables.REQUEST_REFERENCE, "Reference"),
+            column(DsarVariables.REQUEST_TYPE, "Request type"),
+            column(DsarVariables.JURISDICTION, "Jurisdiction"),
+            column(DsarVariables.DUE_AT, "Case due"));
 
     private final IdentityProperties properties;
 
@@ -109,7 +121,10 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
         authorizations.saveAuthorization(authorization);
     }
 
-    /** The ready-made Tasklist filters, all sorted by due date, created once by name. */
+    /**
+     * The ready-made Tasklist filters, all sorted by due date and showing each case's reference, type, jurisdiction
+     * and due date, created once by name (filters created before the columns existed get them added).
+     */
     private static List<Filter> taskFilters(FilterService filters, TaskService tasks) {
         return List.of(
                 taskFilter(filters, "My group's DSAR tasks", -10, "Tasks for your groups and you, soonest due first",
@@ -118,6 +133,10 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
                         groupTasks(tasks).dueBeforeExpression("${dateTime().plusWeeks(1)}")),
                 taskFilter(filters, "Overdue", 0, "Your groups' tasks past their due date",
                         groupTasks(tasks).dueBeforeExpression("${now()}")));
+    }
+
+    private static Map<String, String> column(ProcessVariable<?> variable, String label) {
+        return Map.of("name", variable.name(), "label", label);
     }
 
     private static TaskQuery groupTasks(TaskService tasks) {
@@ -131,11 +150,18 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
             TaskQuery query) {
         Filter existing = filters.createFilterQuery().filterName(name).singleResult();
         if (existing != null) {
+            if (!existing.getProperties().containsKey(VARIABLES)) {
+                Map<String, Object> properties = new HashMap<>(existing.getProperties());
+                properties.put(VARIABLES, CASE_COLUMNS);
+                filters.saveFilter(existing.setProperties(properties));
+                log.info("Added the case columns to Tasklist filter '{}'", name);
+            }
             return existing;
         }
         Filter filter = filters.newTaskFilter(name)
                 .setQuery(query)
-                .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
+                .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
+                        VARIABLES, CASE_COLUMNS, "showUndefinedVariable", false));
         filters.saveFilter(filter);
         log.info("Created Tasklist filter '{}'", name);
         return filter;

@@ -46,6 +46,10 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
             column(DsarVariables.JURISDICTION, "Jurisdiction"),
             column(DsarVariables.DUE_AT, "Case due"));
 
+    /** The processes whose user tasks belong to a DSAR case and carry its reference, type, jurisdiction and due. */
+    private static final List<String> CASE_PROCESSES = List.of(DsarVariables.PROCESS_KEY,
+            "IdentityVerificationProcess", "LegalHoldCheckProcess", "FulfilmentProcess");
+
     private final IdentityProperties properties;
 
     IdentitySetupPlugin(IdentityProperties properties) {
@@ -64,6 +68,11 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
             grant(authorizations, group.id(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
             grant(authorizations, group.id(), Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
             grant(authorizations, group.id(), Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+            // The task list shows each case's reference, type, jurisdiction and due date: process variables, which
+            // hold references and decisions only (never personal data), read with these instances' permission.
+            for (String process : CASE_PROCESSES) {
+                grant(authorizations, group.id(), Resources.PROCESS_DEFINITION, process, Permissions.READ_INSTANCE);
+            }
             for (Filter filter : filters) {
                 grant(authorizations, group.id(), Resources.FILTER, filter.getId(), Permissions.READ);
             }

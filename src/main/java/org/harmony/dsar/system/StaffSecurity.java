@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +32,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -43,7 +45,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The one place that says who may call the project's own HTTP endpoints, with Spring Security: HTTP Basic against
  * Camunda's identity service (the users and groups of Tasklist and the engine's REST API), group memberships as
- * authorities, stateless, checked before any controller reads a body. Anonymous callers of a staff endpoint get 401
+ * authorities, stateless, checked before any controller reads a body. Reading requests (GET, HEAD) may instead carry
+ * the session of a user logged in to Tasklist ({@link WebappSessionAuthentication}), so that the links of a task
+ * form open in the same browser. Anonymous callers of a staff endpoint get 401
  * problem+json with a challenge, users outside its group 403 problem+json. The same chain writes the security
  * headers of the project's pages and API.
  *
@@ -91,9 +95,12 @@ class StaffSecurity {
             "style-src 'self' 'unsafe-inline'");
 
     @Bean
-    SecurityFilterChain staffEndpoints(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain staffEndpoints(HttpSecurity http, ObjectMapper json, IdentityService identities,
+            ProcessEngine engine) throws Exception {
         RequestMatcher mailbox = path("/mailbox");
-        http.securityMatcher(new OrRequestMatcher(Arrays.stream(PROJECT_PATHS)
+        http.addFilterBefore(new WebappSessionAuthentication(identities, engine.getName()),
+                        BasicAuthenticationFilter.class)
+                .securityMatcher(new OrRequestMatcher(Arrays.stream(PROJECT_PATHS)
                         .map(pattern -> path(pattern.endsWith("/*") ? pattern + "*" : pattern)).toList()))
                 .authorizeHttpRequests(requests -> {
                     STAFF_AREAS.forEach(area -> requests.requestMatchers(area.matcher()).hasAuthority(area.group()));

@@ -18,14 +18,15 @@ import org.springframework.stereotype.Component;
  * officer sees in "Review identity" (the last characters of what was submitted and what is on record) is task-local
  * and ends with the task, but at history level audit the engine would keep every value it had in ACT_HI_VARINST for
  * the history time to live. Its history events are dropped, as are those of the identifiers (masked) a reviewer sees
- * in "Review response" and "Legal review"; everything else is written as usual.
+ * in "Review response" and "Legal review", and the options and rows that feed a form's select or table; everything else is written as usual.
  */
 @Component
 public class FormOnlyVariablesPlugin extends AbstractProcessEnginePlugin {
 
     /** Variables shown to a reviewer while a task is open and never kept. */
     public static final Set<String> FORM_ONLY = Set.of(DsarVariables.IDENTITY_COMPARISON.name(),
-            DsarVariables.CASE_IDENTIFIERS.name());
+            DsarVariables.CASE_IDENTIFIERS.name(), DsarVariables.RELEASABLE_HOLDS.name(),
+            DsarVariables.CORRECTIONS_OVERVIEW.name());
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

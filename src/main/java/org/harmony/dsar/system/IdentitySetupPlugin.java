@@ -34,8 +34,10 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetupPlugin.class);
     private static final String GROUP_TYPE_WORKFLOW = "WORKFLOW";
-    private static final String EXTENSION_STARTERS = "complianceOfficers";
-    private static final String EXTENSION_PROCESS = "DeadlineExtensionProcess";
+    /** Who starts which process from Tasklist (the processes' candidateStarterGroups). */
+    private static final Map<String, String> STARTERS = Map.of(
+            "DeadlineExtensionProcess", "complianceOfficers",
+            "BreachNotificationProcess", "dpo");
 
     /** Filter property naming the process variables Tasklist shows on each task of the list. */
     private static final String VARIABLES = "variables";
@@ -77,10 +79,11 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
                 grant(authorizations, group.id(), Resources.FILTER, filter.getId(), Permissions.READ);
             }
         }
-        // Compliance officers start "Request a deadline extension" from Tasklist.
-        grant(authorizations, EXTENSION_STARTERS, Resources.PROCESS_DEFINITION, EXTENSION_PROCESS,
-                Permissions.CREATE_INSTANCE);
-        grant(authorizations, EXTENSION_STARTERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        // Tasklist start forms: compliance officers ask for a deadline extension, the DPO records a breach.
+        STARTERS.forEach((process, group) -> {
+            grant(authorizations, group, Resources.PROCESS_DEFINITION, process, Permissions.CREATE_INSTANCE);
+            grant(authorizations, group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        });
         for (IdentityProperties.User user : properties.users()) {
             createUser(identity, user);
         }

@@ -112,7 +112,9 @@ class StaffSecurity {
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated(json)))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated(json))
                         .accessDeniedHandler(forbidden(json)))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Never touch a session: the webapps' (read through WebappSessionAuthentication) keeps its id.
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -177,7 +179,11 @@ class StaffSecurity {
 
     private static AuthenticationEntryPoint unauthenticated(ObjectMapper json) {
         return (request, response, exception) -> {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"DSAR staff\", charset=\"UTF-8\"");
+            // A script of a page (Tasklist's, asking with X-Requested-With) gets no challenge: the browser would show its
+            // own login dialog over the page.
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"DSAR staff\", charset=\"UTF-8\"");
+            }
             write(json, request, response, ApiProblemHandler.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
                     "Login required", "Log in with your Camunda user name and password."));
         };

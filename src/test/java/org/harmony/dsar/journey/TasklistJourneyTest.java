@@ -3,13 +3,21 @@ package org.harmony.dsar.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.tasklist.TasklistBrowser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -67,10 +75,104 @@ class TasklistJourneyTest extends JourneyTestSupport {
             }
         }
         runDueJobs();
-        assertThat(awaitMail(email, reference).subject()).contains(reference);
+        awaitMail(email, reference + ": your personal data is ready");
         assertThat(events(reference)).contains("PACKAGE_OPENED_BY_STAFF", "CASE_FILE_OPENED");
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("reviewDecision")
                 .list().stream().anyMatch(v -> "APPROVE".equals(v.getValue()))).isTrue();
+    }
+
+    @Test
+    void shouldLetLegalCounselPickTheHoldToReleaseFromAList() {
+        String email = uniqueEmail("tasklist.held");
+        String holdId = (String) legalPost("/api/legal-holds", """
+                {"matterReference": "M-TL-2026-7", "scope": "SUBJECT", "subject": {"type": "EMAIL", "value": "%s"},
+                 "reasonCode": "GDPR-17-3-E-LEGAL-CLAIMS", "note": "Dispute", "reviewAt": "%s"}
+                """.formatted(email, LocalDate.now().plusMonths(6))).getBody().get("id");
+        String reference = submitAndVerify(email, """
+                {"type": "ERASURE", "jurisdiction": "EU", "email": "%s", "fullName": "Held Subject"}
+                """.formatted(email));
+
+        try (TasklistBrowser browser = TasklistBrowser.open(baseUrl(), "en")) {
+            try {
+                browser.logIn("legal", "legal").selectFilter("My group's DSAR tasks").openTask(reference).claim()
+                        .chooseRadio("Release a hold and proceed");
+                List<String> options = browser.pickFromSelect("Hold to release", "M-TL-2026-7");
+                assertThat(options).hasSize(1);
+                assertThat(options.get(0)).contains("M-TL-2026-7").contains("GDPR-17-3-E-LEGAL-CLAIMS")
+                        .doesNotContain(email).doesNotContain(holdId);
+                browser.type("Why the hold is released", "Matter settled").submit("Complete");
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("legal-failure");
+                throw e;
+            }
+        }
+        runDueJobs();
+        Map<?, ?> hold = http.withBasicAuth("legal", "legal").getForEntity("/api/legal-holds/" + holdId, Map.class)
+                .getBody();
+        assertThat(hold.get("active")).isEqualTo(false);
+        assertThat(hold.get("releasedBy")).isEqualTo("legal");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .variableName(DsarVariables.RELEASABLE_HOLDS.name()).count()).isZero();
+    }
+
+    @Test
+    void shouldLetTheDpoRecordABreachFromTheStartForm() {
+        String description = "Tasklist breach " + System.nanoTime() + ": the CRM export folder was public for a day.";
+        try (TasklistBrowser browser = TasklistBrowser.open(baseUrl(), "en")) {
+            try {
+                browser.logIn("dpo", "dpo").startProcess("Personal data breach notification");
+                browser.type("What happened", description)
+                        .tick("Affected data categories", "contact details")
+                        .tick("Laws the breach falls under", "EU: GDPR")
+                        .type("Likely consequences", "Phishing mails that look like ours.")
+                        .type("What we have done", "Closed the folder and rotated the credentials.")
+                        .type("What the people affected can do", "Be wary of mails asking for payment details.")
+                        .type("Contact for more information", "dpo@example.com")
+                        .submit("Start");
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("dpo-failure");
+                throw e;
+            }
+        }
+        Map<String, Object> breach = jdbc.sql("SELECT id, reference, created_by FROM breach WHERE description = :d")
+                .param("d", description).query().singleRow();
+        assertThat(breach.get("created_by")).isEqualTo("dpo");
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey((String) breach.get("reference"))
+                .singleResult();
+        assertThat(instance).isNotNull();
+        assertThat(runtime.getVariables(instance.getId())).containsEntry("breachId", breach.get("id"))
+                .doesNotContainKeys("breachDescription", "consequences", "affectedCategories", "sourceChoices");
+    }
+
+    @Test
+    void shouldLetAnOfficerAskForAnExtensionPickingTheCaseFromTheirOpenCases() {
+        String email = uniqueEmail("tasklist.extension");
+        String reference = submitAndVerify(email, """
+                {"type": "ACCESS", "jurisdiction": "EU", "email": "%s", "fullName": "Tasklist Extension"}
+                """.formatted(email));
+        try (TasklistBrowser browser = TasklistBrowser.open(baseUrl(), "en")) {
+            try {
+                browser.logIn("officer", "officer").startProcess("Request a deadline extension");
+                List<String> options = browser.pickFromSelect("Request", reference);
+                assertThat(options).anyMatch(option -> option.startsWith(reference + " · ACCESS · EU · due "));
+                assertThat(String.join(" ", options)).doesNotContain(email);
+                browser.pickFromSelect("Reason", "The request is complex");
+                browser.type("Explanation for the requester", "We must search twelve archived systems.")
+                        .submit("Start");
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot("extension-failure");
+                throw e;
+            }
+        }
+        runDueJobs();
+        assertThat(events(reference)).contains("DEADLINE_EXTENDED");
+    }
+
+    private ResponseEntity<Map> legalPost(String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth("legal", "legal").exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers),
+                Map.class);
     }
 
     private String baseUrl() {

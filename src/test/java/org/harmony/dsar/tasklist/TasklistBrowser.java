@@ -10,6 +10,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -59,9 +60,23 @@ public final class TasklistBrowser implements AutoCloseable {
     /** Logs in to Tasklist and waits for its header. */
     public TasklistBrowser logIn(String user, String password) {
         driver.get(baseUrl + "/camunda/app/tasklist/default/#/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                .sendKeys(user);
-        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+        By username = By.cssSelector("input[ng-model='username']");
+        By secret = By.cssSelector("input[ng-model='password']");
+        // The login view renders twice while Tasklist starts: type once it has settled, and check what it holds.
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement name = driver.findElement(username);
+            WebElement pass = driver.findElement(secret);
+            if (!name.isDisplayed() || !pass.isDisplayed()) {
+                return false;
+            }
+            name.click();
+            name.clear();
+            name.sendKeys(user);
+            pass.click();
+            pass.clear();
+            pass.sendKeys(password);
+            return user.equals(name.getDomProperty("value")) && password.equals(pass.getDomProperty("value"));
+        });
         driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header] .brand-name")));
         return this;
@@ -162,6 +177,14 @@ public final class TasklistBrowser implements AutoCloseable {
         options.stream().filter(option -> option.getText().contains(optionText)).findFirst()
                 .orElseThrow(() -> new AssertionError("No option '" + optionText + "' in " + texts)).click();
         return texts;
+    }
+
+    /** Ticks a checklist option by its label. */
+    public TasklistBrowser tick(String fieldLabel, String optionLabel) {
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//*[contains(@class,'fjs-form-field-checklist')][.//label[contains(normalize-space(), \"" + fieldLabel
+                        + "\")]]//label[contains(normalize-space(), \"" + optionLabel + "\")]"))));
+        return this;
     }
 
     public TasklistBrowser type(String fieldLabel, String text) {

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -166,6 +167,73 @@ class TasklistJourneyTest extends JourneyTestSupport {
         }
         runDueJobs();
         assertThat(events(reference)).contains("DEADLINE_EXTENDED");
+    }
+
+    @Test
+    void shouldAcceptTheTasklistSessionOnlyForReadingStaffEndpoints() {
+        String email = uniqueEmail("tasklist.session");
+        String reference = submitAndVerify(email, """
+                {"type": "ACCESS", "jurisdiction": "UK", "email": "%s", "fullName": "Tasklist Session"}
+                """.formatted(email));
+        String caseFile = "/api/officer/requests/" + reference + "/case-file";
+        String officer = webappSession("officer");
+
+        assertThat(getWith(caseFile, officer).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(getWith(caseFile, webappSession("legal")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> anonymous = getWith(caseFile, null);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getBody()).doesNotContain(reference + "</span>");
+        // A session is for reading: a change (here placing a hold, as legal counsel) still needs HTTP Basic.
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, webappSession("legal"));
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> post = http.exchange("/api/legal-holds", HttpMethod.POST, new HttpEntity<>("""
+                {"matterReference": "M-CSRF", "scope": "SOURCE", "sourceName": "orders",
+                 "reasonCode": "GDPR-17-3-E-LEGAL-CLAIMS", "reviewAt": "%s"}
+                """.formatted(LocalDate.now().plusMonths(1)), headers), String.class);
+        assertThat(post.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM legal_hold WHERE matter_reference = 'M-CSRF'").query(Integer.class)
+                .single()).isZero();
+        // After logging out of Tasklist the session opens nothing.
+        HttpHeaders logout = new HttpHeaders();
+        logout.add(HttpHeaders.COOKIE, officer);
+        logout.add("X-XSRF-TOKEN", xsrfToken(officer));
+        assertThat(http.exchange("/camunda/api/admin/auth/user/default/logout", HttpMethod.POST,
+                new HttpEntity<>(logout), String.class).getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(getWith(caseFile, officer).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    /** Logs in to Tasklist as the webapps do (CSRF token first); the cookies of the session. */
+    private String webappSession(String user) {
+        ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+        String cookies = String.join("; ", page.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+                .map(cookie -> cookie.split(";", 2)[0]).toList());
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, cookies);
+        headers.add("X-XSRF-TOKEN", xsrfToken(cookies));
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+                HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=" + user, headers), String.class);
+        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<String> renewed = login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
+        String session = renewed.stream().filter(cookie -> cookie.startsWith("JSESSIONID=")).findFirst()
+                .map(cookie -> cookie.split(";", 2)[0]).orElseThrow();
+        String token = renewed.stream().filter(cookie -> cookie.startsWith("XSRF-TOKEN=")).findFirst()
+                .map(cookie -> cookie.split(";", 2)[0].substring("XSRF-TOKEN=".length())).orElse(xsrfToken(cookies));
+        return session + "; XSRF-TOKEN=" + token;
+    }
+
+    private static String xsrfToken(String cookies) {
+        return java.util.Arrays.stream(cookies.split("; ")).filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
+                .map(cookie -> cookie.substring("XSRF-TOKEN=".length())).findFirst().orElseThrow();
+    }
+
+    private ResponseEntity<String> getWith(String path, String cookies) {
+        HttpHeaders headers = new HttpHeaders();
+        if (cookies != null) {
+            headers.add(HttpHeaders.COOKIE, cookies);
+        }
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
     private ResponseEntity<Map> legalPost(String path, String json) {

@@ -170,6 +170,16 @@ class TasklistJourneyTest extends JourneyTestSupport {
     }
 
     @Test
+    void shouldSpeakGermanToAGermanBrowser() {
+        try (TasklistBrowser browser = TasklistBrowser.open(baseUrl(), "de")) {
+            assertThat(browser.loginButtonText()).isEqualTo("Anmelden");
+        }
+        try (TasklistBrowser browser = TasklistBrowser.open(baseUrl(), "en")) {
+            assertThat(browser.loginButtonText()).isEqualTo("Log in");
+        }
+    }
+
+    @Test
     void shouldAcceptTheTasklistSessionOnlyForReadingStaffEndpoints() {
         String email = uniqueEmail("tasklist.session");
         String reference = submitAndVerify(email, """

@@ -82,6 +82,13 @@ public final class TasklistBrowser implements AutoCloseable {
         return this;
     }
 
+    /** The login page's button, in the language Tasklist chose for this browser. */
+    public String loginButtonText() {
+        driver.get(baseUrl + "/camunda/app/tasklist/default/#/login");
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name='signinForm'] button[type='submit']"))).getText().strip();
+    }
+
     public String brandName() {
         return driver.findElement(By.cssSelector("[cam-widget-header] .brand-name")).getText();
     }

@@ -95,6 +95,19 @@ public class BreachService {
      */
     @Transactional
     public Breach record(NewBreach body, String userId) {
+        Breach breach = recordFacts(body, userId);
+        runtime.startProcessInstanceByKey(BreachVariables.PROCESS_KEY, breach.reference(), processVariables(breach));
+        return breach;
+    }
+
+    /**
+     * Records a breach whose process the DPO started from Tasklist's start form: the process is running already and
+     * takes the returned breach's {@link #processVariables}.
+     *
+     * @throws ApiProblem 422 when the breach cannot be notified as described
+     */
+    @Transactional
+    public Breach recordFacts(NewBreach body, String userId) {
         Instant now = clock.instant();
         if (body.detectedAt().isAfter(now.plusSeconds(60))) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "detected-in-future", "Detection in the future",
@@ -116,17 +129,20 @@ public class BreachService {
                 null, userId, now);
         breaches.insert(breach);
         recipients.addEach(breach.id(), EXPLICIT_SOURCE, body.subjects());
+        log.info("Breach {} recorded by {}: sources {}, notices due {} ({}), authority due {}", breach.reference(),
+                userId, scope.sources(), breach.noticeDueAt(), breach.noticeDueReason(), breach.authorityDueAt());
+        return breach;
+    }
 
+    /** What the breach's process starts with: references, deadlines and the number of senders. */
+    public Map<String, Object> processVariables(Breach breach) {
         Map<String, Object> variables = new HashMap<>();
         BreachVariables.BREACH_ID.into(variables, breach.id());
         BreachVariables.BREACH_REFERENCE.into(variables, breach.reference());
         BreachVariables.NOTICE_DUE_AT.into(variables, java.util.Date.from(breach.noticeDueAt()));
         BreachVariables.AUTHORITY_DUE_AT.into(variables, java.util.Date.from(breach.authorityDueAt()));
         BreachVariables.SENDING_SLOTS.into(variables, properties.sendingSlots());
-        runtime.startProcessInstanceByKey(BreachVariables.PROCESS_KEY, breach.reference(), variables);
-        log.info("Breach {} recorded by {}: sources {}, notices due {} ({}), authority due {}", breach.reference(),
-                userId, scope.sources(), breach.noticeDueAt(), breach.noticeDueReason(), breach.authorityDueAt());
-        return breach;
+        return variables;
     }
 
     public java.util.Optional<Breach> findByReference(String reference) {

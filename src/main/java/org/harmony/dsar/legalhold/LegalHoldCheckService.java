@@ -200,6 +200,12 @@ public class LegalHoldCheckService {
         return lines;
     }
 
+    /** The holds the request's latest check found that are still active: those its legal review may release. */
+    public List<LegalHold> releasableHolds(String requestId) {
+        return latestCheck(requestId).stream().map(CheckedItem::holdId).filter(Objects::nonNull).distinct()
+                .map(registry::find).flatMap(Optional::stream).filter(LegalHold::active).toList();
+    }
+
     /** Whether the hold is one the request's latest check found; only those can be released in its review. */
     public boolean foundInLatestCheck(String requestId, String holdId) {
         return holdId != null && latestCheck(requestId).stream().anyMatch(item -> holdId.equals(item.holdId()));

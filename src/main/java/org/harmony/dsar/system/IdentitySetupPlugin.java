@@ -1,5 +1,6 @@
 package org.harmony.dsar.system;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.system.process.ProcessVariable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,9 +34,25 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetupPlugin.class);
     private static final String GROUP_TYPE_WORKFLOW = "WORKFLOW";
-    private static final String OFFICER_STARTERS = "complianceOfficers";
-    private static final String EXTENSION_PROCESS = "DeadlineExtensionProcess";
-    private static final String LOG_REQUEST_PROCESS = "LogRequestProcess";
+    /** Who starts which process from Tasklist (the processes' candidateStarterGroups). */
+    private static final Map<String, String> STARTERS = Map.of(
+            "DeadlineExtensionProcess", "complianceOfficers",
+            "LogRequestProcess", "complianceOfficers",
+            "BreachNotificationProcess", "dpo");
+
+    /** Filter property naming the process variables Tasklist shows on each task of the list. */
+    private static final String VARIABLES = "variables";
+    /** What identifies a case in the task list: references and codes, never personal data. */
+    private static final List<Map<String, String>> CASE_COLUMNS = List.of(
+            column(DsarVariables.REQUEST_REFERENCE, "Reference"),
+            column(DsarVariables.REQUEST_TYPE, "Request type"),
+            column(DsarVariables.JURISDICTION, "Jurisdiction"),
+            column(DsarVariables.DUE_AT, "Case due"),
+            column(DsarVariables.CHANNEL, "Channel"));
+
+    /** The processes whose user tasks belong to a DSAR case and carry its reference, type, jurisdiction and due. */
+    private static final List<String> CASE_PROCESSES = List.of(DsarVariables.PROCESS_KEY,
+            "IdentityVerificationProcess", "LegalHoldCheckProcess", "FulfilmentProcess");
 
     private final IdentityProperties properties;
 
@@ -53,17 +72,20 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
             grant(authorizations, group.id(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
             grant(authorizations, group.id(), Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
             grant(authorizations, group.id(), Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+            // The task list shows each case's reference, type, jurisdiction and due date: process variables, which
+            // hold references and decisions only (never personal data), read with these instances' permission.
+            for (String process : CASE_PROCESSES) {
+                grant(authorizations, group.id(), Resources.PROCESS_DEFINITION, process, Permissions.READ_INSTANCE);
+            }
             for (Filter filter : filters) {
                 grant(authorizations, group.id(), Resources.FILTER, filter.getId(), Permissions.READ);
             }
         }
-        // Compliance officers start "Request a deadline extension" from Tasklist.
-        grant(authorizations, OFFICER_STARTERS, Resources.PROCESS_DEFINITION, EXTENSION_PROCESS,
-                Permissions.CREATE_INSTANCE);
-        // ... and "Log a request received by letter, phone or in person".
-        grant(authorizations, OFFICER_STARTERS, Resources.PROCESS_DEFINITION, LOG_REQUEST_PROCESS,
-                Permissions.CREATE_INSTANCE);
-        grant(authorizations, OFFICER_STARTERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        // Tasklist start forms: compliance officers ask for a deadline extension, the DPO records a breach.
+        STARTERS.forEach((process, group) -> {
+            grant(authorizations, group, Resources.PROCESS_DEFINITION, process, Permissions.CREATE_INSTANCE);
+            grant(authorizations, group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        });
         for (IdentityProperties.User user : properties.users()) {
             createUser(identity, user);
         }
@@ -113,7 +135,10 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
         authorizations.saveAuthorization(authorization);
     }
 
-    /** The ready-made Tasklist filters, all sorted by due date, created once by name. */
+    /**
+     * The ready-made Tasklist filters, all sorted by due date and showing each case's reference, type, jurisdiction
+     * and due date, created once by name (filters created before the columns existed get them added).
+     */
     private static List<Filter> taskFilters(FilterService filters, TaskService tasks) {
         return List.of(
                 taskFilter(filters, "My group's DSAR tasks", -10, "Tasks for your groups and you, soonest due first",
@@ -122,6 +147,10 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
                         groupTasks(tasks).dueBeforeExpression("${dateTime().plusWeeks(1)}")),
                 taskFilter(filters, "Overdue", 0, "Your groups' tasks past their due date",
                         groupTasks(tasks).dueBeforeExpression("${now()}")));
+    }
+
+    private static Map<String, String> column(ProcessVariable<?> variable, String label) {
+        return Map.of("name", variable.name(), "label", label);
     }
 
     private static TaskQuery groupTasks(TaskService tasks) {
@@ -135,14 +164,18 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
             TaskQuery query) {
         Filter existing = filters.createFilterQuery().filterName(name).singleResult();
         if (existing != null) {
+            if (!existing.getProperties().containsKey(VARIABLES)) {
+                Map<String, Object> properties = new HashMap<>(existing.getProperties());
+                properties.put(VARIABLES, CASE_COLUMNS);
+                filters.saveFilter(existing.setProperties(properties));
+                log.info("Added the case columns to Tasklist filter '{}'", name);
+            }
             return existing;
         }
         Filter filter = filters.newTaskFilter(name)
                 .setQuery(query)
                 .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
-                        // Shown on every task in the list: which request, and how it reached the company.
-                        "variables", List.of(Map.of("name", "requestReference", "label", "Reference"),
-                                Map.of("name", "channel", "label", "Channel"))));
+                        VARIABLES, CASE_COLUMNS, "showUndefinedVariable", false));
         filters.saveFilter(filter);
         log.info("Created Tasklist filter '{}'", name);
         return filter;

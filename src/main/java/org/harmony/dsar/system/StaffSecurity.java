@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -49,7 +51,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The one place that says who may call the project's own HTTP endpoints, with Spring Security: HTTP Basic against
  * Camunda's identity service (the users and groups of Tasklist and the engine's REST API), group memberships as
- * authorities, stateless, checked before any controller reads a body. Anonymous callers of a staff endpoint get 401
+ * authorities, stateless, checked before any controller reads a body. Reading requests (GET, HEAD) may instead carry
+ * the session of a user logged in to Tasklist ({@link WebappSessionAuthentication}), so that the links of a task
+ * form open in the same browser. Anonymous callers of a staff endpoint get 401
  * problem+json with a challenge, users outside its group 403 problem+json. The same chain writes the security
  * headers of the project's pages and API.
  *
@@ -110,10 +114,13 @@ class StaffSecurity {
             "style-src 'self' 'unsafe-inline'");
 
     @Bean
-    SecurityFilterChain staffEndpoints(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain staffEndpoints(HttpSecurity http, ObjectMapper json, IdentityService identities,
+            ProcessEngine engine) throws Exception {
         RequestMatcher mailbox = path("/mailbox");
         RequestMatcher inlineStyles = new OrRequestMatcher(mailbox, path("/swagger-ui/**"));
-        http.securityMatcher(new OrRequestMatcher(Arrays.stream(PROJECT_PATHS)
+        http.addFilterBefore(new WebappSessionAuthentication(identities, engine.getName()),
+                        BasicAuthenticationFilter.class)
+                .securityMatcher(new OrRequestMatcher(Arrays.stream(PROJECT_PATHS)
                         .map(pattern -> path(pattern.endsWith("/*") ? pattern + "*" : pattern)).toList()))
                 .authorizeHttpRequests(requests -> {
                     STAFF_AREAS.forEach(area -> requests.requestMatchers(area.matcher())
@@ -126,7 +133,9 @@ class StaffSecurity {
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated(json)))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated(json))
                         .accessDeniedHandler(forbidden(json)))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Never touch a session: the webapps' (read through WebappSessionAuthentication) keeps its id.
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .csrf(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -221,7 +230,11 @@ class StaffSecurity {
 
     private static AuthenticationEntryPoint unauthenticated(ObjectMapper json) {
         return (request, response, exception) -> {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"DSAR staff\", charset=\"UTF-8\"");
+            // A script of a page (Tasklist's, asking with X-Requested-With) gets no challenge: the browser would show its
+            // own login dialog over the page.
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"DSAR staff\", charset=\"UTF-8\"");
+            }
             write(json, request, response, ApiProblemHandler.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
                     "Login required", "Log in with your Camunda user name and password."));
         };

@@ -1,6 +1,7 @@
 package org.harmony.dsar.breach.process;
 
 import java.util.Date;
+import java.util.List;
 
 import org.harmony.dsar.system.process.ProcessVariable;
 
@@ -37,6 +38,23 @@ public final class BreachVariables {
     public static final ProcessVariable<String> AUTHORITY_REFERENCE = ProcessVariable.of("authorityReference", String.class);
     public static final ProcessVariable<String> AUTHORITY_DELAY_REASON =
             ProcessVariable.of("authorityDelayReason", String.class);
+
+    // ---- The DPO's start form in Tasklist (RecordBreachForm): read once into the breach record, then removed -------
+    public static final ProcessVariable<String> BREACH_DESCRIPTION = ProcessVariable.of("breachDescription", String.class);
+    /** When the company became aware (ISO-8601 date-time); empty: now. */
+    public static final ProcessVariable<String> DETECTED_AT = ProcessVariable.of("detectedAt", String.class);
+    public static final ProcessVariable<Object> AFFECTED_SOURCES = ProcessVariable.of("affectedSources", Object.class);
+    public static final ProcessVariable<Object> AFFECTED_CATEGORIES =
+            ProcessVariable.of("affectedCategories", Object.class);
+    public static final ProcessVariable<Object> BREACH_JURISDICTIONS =
+            ProcessVariable.of("breachJurisdictions", Object.class);
+    public static final ProcessVariable<String> CONSEQUENCES = ProcessVariable.of("consequences", String.class);
+    public static final ProcessVariable<String> MEASURES = ProcessVariable.of("measures", String.class);
+    public static final ProcessVariable<String> SUBJECT_ACTIONS = ProcessVariable.of("subjectActions", String.class);
+    public static final ProcessVariable<String> CONTACT = ProcessVariable.of("contact", String.class);
+    static final List<ProcessVariable<?>> START_FORM_FIELDS = List.of(BREACH_DESCRIPTION, DETECTED_AT,
+            AFFECTED_SOURCES, AFFECTED_CATEGORIES, BREACH_JURISDICTIONS, CONSEQUENCES, MEASURES, SUBJECT_ACTIONS,
+            CONTACT);
 
     private BreachVariables() {
     }

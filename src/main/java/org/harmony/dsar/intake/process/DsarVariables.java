@@ -2,6 +2,7 @@ package org.harmony.dsar.intake.process;
 
 import java.util.Date;
 
+import org.camunda.spin.json.SpinJsonNode;
 import org.harmony.dsar.system.process.ProcessVariable;
 
 /**
@@ -99,6 +100,18 @@ public final class DsarVariables {
      * the engine's mails). Dropped from history ({@code FormOnlyVariablesPlugin}).
      */
     public static final ProcessVariable<String> REQUESTER_MESSAGES = ProcessVariable.of("requesterMessages", String.class);
+    /**
+     * Task-local, in "Legal review": the holds its check found that are still active, as the options of the form's
+     * select (label: matter, ground, what it keeps; value: the hold's id). No personal data; kept out of history.
+     */
+    public static final ProcessVariable<SpinJsonNode> RELEASABLE_HOLDS =
+            ProcessVariable.of("releasableHolds", SpinJsonNode.class);
+    /**
+     * Task-local, in "Review corrections": one row per requested correction (source, field, both values masked) for
+     * the form's table; the values in full are on the staff case file page. Kept out of history.
+     */
+    public static final ProcessVariable<SpinJsonNode> CORRECTIONS_OVERVIEW =
+            ProcessVariable.of("correctionsOverview", SpinJsonNode.class);
     /** Who completed the last "Review identity" (a staff user id). */
     public static final ProcessVariable<String> IDENTITY_REVIEWED_BY = ProcessVariable.of("identityReviewedBy", String.class);
     /** How many times the requester was asked for more information; keys the mails. */

@@ -1,10 +1,13 @@
 package org.harmony.dsar.legalhold.process;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.legalhold.LegalHoldCheckService;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
+import org.harmony.dsar.system.process.FormJson;
 import org.springframework.stereotype.Component;
 
 /** When "Legal review" is created: what the form lists (holds, retention rules, what would be kept), task-local. */
@@ -23,6 +26,11 @@ class PrepareLegalReviewListener implements TaskListener {
     public void notify(DelegateTask task) {
         task.setVariableLocal(LegalHoldVariables.LEGAL_REVIEW_SUMMARY.name(),
                 legalHolds.reviewSummary(DsarVariables.REQUEST_ID.from(task)));
+        task.setVariableLocal(DsarVariables.RELEASABLE_HOLDS.name(), FormJson.of(
+                legalHolds.releasableHolds(DsarVariables.REQUEST_ID.from(task)).stream().map(hold -> Map.of(
+                        "value", hold.id(),
+                        "label", "Matter " + hold.matterReference() + " · " + hold.reasonCode() + " · keeps "
+                                + hold.describeScope() + " · review by " + hold.reviewAt())).toList()));
         task.setVariableLocal(DsarVariables.CASE_IDENTIFIERS.name(),
                 identifiers.describe(DsarVariables.REQUEST_ID.from(task)));
     }

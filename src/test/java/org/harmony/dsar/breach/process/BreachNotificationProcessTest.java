@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.community.mockito.DelegateExpressions.registerExecutionListenerMock;
 import static org.camunda.community.mockito.DelegateExpressions.registerTaskListenerMock;
 
 import java.time.Duration;
@@ -74,6 +75,7 @@ class BreachNotificationProcessTest {
         });
         Mocks.register("alertDpoDelegate", (JavaDelegate) execution -> alerts.add((String) execution.getVariable("breachAlert")));
         registerTaskListenerMock("describeBreachProgressListener");
+        registerExecutionListenerMock("recordBreachFromFormListener");
         registerTaskListenerMock("validateFormSubmissionListener");
         registerTaskListenerMock("recordAuthorityNoticeListener");
     }

@@ -87,6 +87,7 @@ class FulfilmentProcessTest {
         registerJavaDelegateMock("applySuppressionDelegate")
                 .onExecutionSetVariables(Variables.createVariables().putValue("fulfilmentNote", "Updated: 2 sources"));
         registerTaskListenerMock("validateFormSubmissionListener");
+        registerTaskListenerMock("prepareCorrectionsReviewListener");
     }
 
     @AfterEach

@@ -1,0 +1,124 @@
+package org.harmony.dsar.breach.process;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.spin.json.SpinJsonNode;
+import org.harmony.dsar.breach.NewBreach;
+import org.harmony.dsar.intake.Jurisdiction;
+import org.harmony.dsar.lookup.DataSourceCatalogue;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The DPO's Tasklist start form of BreachNotificationProcess ({@code forms/RecordBreachForm.form}) read as a
+ * {@link NewBreach}: the same facts and checks as {@code POST /api/breaches}, except people named one by one (their
+ * addresses never become process variables; the API takes them). Also the options of its sources and categories,
+ * which Tasklist loads with the DPO's login ({@code GET /api/breaches/choices}, script {@code dsar-tasklist.js}).
+ */
+@RestController
+class BreachStartForm {
+
+    private final Validator validator;
+    private final ObjectMapper json;
+    private final DataSourceCatalogue catalogue;
+
+    BreachStartForm(Validator validator, ObjectMapper json, DataSourceCatalogue catalogue) {
+        this.validator = validator;
+        this.json = json;
+        this.catalogue = catalogue;
+    }
+
+    /** The breach the form describes; {@code now} when no detection time was given. */
+    NewBreach read(Function<String, Object> values, Instant now) {
+        String detectedAt = text(values.apply(BreachVariables.DETECTED_AT.name()));
+        return new NewBreach(text(values.apply(BreachVariables.BREACH_DESCRIPTION.name())),
+                detectedAt == null ? now : OffsetDateTime.parse(detectedAt).toInstant(), null,
+                strings(values.apply(BreachVariables.AFFECTED_SOURCES.name())),
+                strings(values.apply(BreachVariables.AFFECTED_CATEGORIES.name())), List.of(),
+                text(values.apply(BreachVariables.CONSEQUENCES.name())),
+                text(values.apply(BreachVariables.MEASURES.name())),
+                text(values.apply(BreachVariables.SUBJECT_ACTIONS.name())),
+                text(values.apply(BreachVariables.CONTACT.name())),
+                strings(values.apply(BreachVariables.BREACH_JURISDICTIONS.name())).stream()
+                        .map(code -> Jurisdiction.fromCode(code).orElseThrow(
+                                () -> new IllegalArgumentException("Unknown jurisdiction " + code)))
+                        .toList());
+    }
+
+    /** Why the form cannot record a breach; empty when it can. */
+    Optional<String> refusal(Function<String, Object> values, Instant now) {
+        NewBreach breach;
+        try {
+            breach = read(values, now);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return Optional.of("The breach cannot be recorded: " + e.getMessage() + ".");
+        }
+        TreeSet<String> problems = new TreeSet<>();
+        for (ConstraintViolation<NewBreach> violation : validator.validate(breach)) {
+            problems.add(violation.getPropertyPath() + " " + violation.getMessage());
+        }
+        if (breach.sources().isEmpty() && breach.categories().isEmpty()) {
+            problems.add("name the affected sources or data categories");
+        }
+        return problems.isEmpty() ? Optional.empty()
+                : Optional.of("The breach cannot be recorded: " + String.join("; ", problems) + ".");
+    }
+
+    @GetMapping(path = "/api/breaches/choices", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, List<Map<String, String>>> choices() {
+        return Map.of("sourceChoices", sourceChoices(), "categoryChoices", categoryChoices());
+    }
+
+    /** The catalogue's sources as options: label the title, value the name. */
+    List<Map<String, String>> sourceChoices() {
+        return catalogue.sources().stream().map(source -> Map.of("label", source.title(), "value", source.name()))
+                .toList();
+    }
+
+    /** The data categories any catalogue source holds. */
+    List<Map<String, String>> categoryChoices() {
+        TreeSet<String> categories = new TreeSet<>();
+        catalogue.sources().forEach(source -> categories.addAll(source.categories()));
+        return categories.stream().map(category -> Map.of("label", category, "value", category)).toList();
+    }
+
+    private static String text(Object value) {
+        return value instanceof String text && !text.isBlank() ? text.strip() : null;
+    }
+
+    /** A checklist's values, as Tasklist submits them (JSON) or the engine holds them (Spin, a list). */
+    private List<String> strings(Object value) {
+        List<String> strings = new ArrayList<>();
+        if (value instanceof Collection<?> items) {
+            items.forEach(item -> strings.add(String.valueOf(item)));
+        } else if (value instanceof SpinJsonNode node && node.isArray()) {
+            node.elements().forEach(item -> strings.add(item.isString() ? item.stringValue() : item.toString()));
+        } else if (value instanceof String text && text.strip().startsWith("[")) {
+            try {
+                json.readTree(text).forEach((JsonNode item) -> strings.add(item.asText()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("Unreadable list " + text);
+            }
+        } else if (value instanceof String text && !text.isBlank()) {
+            strings.add(text.strip());
+        }
+        return strings;
+    }
+}

@@ -1,0 +1,32 @@
+package org.harmony.dsar.fulfilment.process;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.harmony.dsar.fulfilment.Rectifications;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.system.Masking;
+import org.harmony.dsar.system.process.FormJson;
+import org.springframework.stereotype.Component;
+
+/** When "Review corrections" is created: the corrections for the form's table, values masked, task-local. */
+@Component
+class PrepareCorrectionsReviewListener implements TaskListener {
+
+    private final Rectifications rectifications;
+
+    PrepareCorrectionsReviewListener(Rectifications rectifications) {
+        this.rectifications = rectifications;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        task.setVariableLocal(DsarVariables.CORRECTIONS_OVERVIEW.name(), FormJson.of(
+                rectifications.corrections(DsarVariables.REQUEST_ID.from(task)).stream().map(correction -> Map.of(
+                        "source", correction.sourceName(),
+                        "field", correction.fieldName(),
+                        "current", Masking.mask(correction.currentValue()),
+                        "requested", Masking.mask(correction.requestedValue()))).toList()));
+    }
+}

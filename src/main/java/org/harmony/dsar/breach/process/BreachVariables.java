@@ -56,6 +56,13 @@ public final class BreachVariables {
             AFFECTED_SOURCES, AFFECTED_CATEGORIES, BREACH_JURISDICTIONS, CONSEQUENCES, MEASURES, SUBJECT_ACTIONS,
             CONTACT);
 
+    /**
+     * Start form only ("Record a breach"): the catalogue's sources and data categories its selects offer, filled into
+     * the form in the browser from {@code /api/breaches/choices}; never process variables.
+     */
+    public static final ProcessVariable<Object> SOURCE_CHOICES = ProcessVariable.of("sourceChoices", Object.class);
+    public static final ProcessVariable<Object> CATEGORY_CHOICES = ProcessVariable.of("categoryChoices", Object.class);
+
     private BreachVariables() {
     }
 }

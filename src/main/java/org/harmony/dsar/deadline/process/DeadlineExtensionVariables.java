@@ -29,6 +29,11 @@ public final class DeadlineExtensionVariables {
     /** The officer confirmed in "Note: extension refused" that they will answer by the original due date. */
     public static final ProcessVariable<Boolean> REFUSAL_ACKNOWLEDGED =
             ProcessVariable.of("refusalAcknowledged", Boolean.class);
+    /**
+     * Start form only: the officer's open cases the request field offers (reference, type, jurisdiction, due), filled
+     * into the form in the browser from {@code /api/officer/open-cases}; never a process variable.
+     */
+    public static final ProcessVariable<Object> OPEN_CASES = ProcessVariable.of("openCases", Object.class);
 
     private DeadlineExtensionVariables() {
     }

@@ -23,8 +23,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class OpenApiJourneyTest extends JourneyTestSupport {
 
-    /** Project endpoints outside both APIs: HTML pages (the privacy center, its old addresses, the demo mailbox). */
-    private static final Pattern PAGES = Pattern.compile("[A-Z]+ /(privacy(/.*)?|verify\\.html|identity\\.html|mailbox)");
+    /**
+     * Project endpoints outside both APIs: pages for browsers (the privacy center, its old addresses, the demo mailbox,
+     * and the case file and package a reviewer opens from a Tasklist form).
+     */
+    private static final Pattern PAGES = Pattern.compile("[A-Z]+ /(privacy(/.*)?|verify\\.html|identity\\.html|mailbox"
+            + "|api/officer/requests/\\{reference}/(case-file|package))");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

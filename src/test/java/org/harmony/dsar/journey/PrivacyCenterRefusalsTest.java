@@ -25,7 +25,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * What the guard refuses before any controller runs, a body too large (413) or too many requests from one address
@@ -58,21 +57,6 @@ class PrivacyCenterRefusalsTest extends JourneyTestSupport {
         assertThat(upload.getBody()).as("the request's language, not the browser's").contains("lang=\"de\"")
                 .contains("Die Datei ist zu groß").doesNotContain("urn:dsar:problem");
         assertThat(upload.getHeaders().getFirst("Content-Security-Policy")).doesNotContain("unsafe-inline");
-
-        // Sent in chunks, without a length: the container's multipart limit refuses it, with the same page.
-        HttpHeaders chunked = html("en-GB,en");
-        chunked.setContentType(MediaType.MULTIPART_FORM_DATA);
-        HttpHeaders pdf = new HttpHeaders();
-        pdf.setContentType(MediaType.APPLICATION_PDF);
-        pdf.setContentDispositionFormData("document", "id.pdf");
-        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("document", new HttpEntity<>(body, pdf));
-        ResponseEntity<String> streamed = http.exchange("/privacy/requests/" + reference + "/documents?token=x",
-                HttpMethod.POST, new HttpEntity<>(parts, chunked), String.class);
-        assertThat(streamed.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
-        assertThat(streamed.getHeaders().getContentType()).as(streamed.getHeaders() + "\n" + streamed.getBody())
-                .matches(type -> type.isCompatibleWith(MediaType.TEXT_HTML));
-        assertThat(streamed.getBody()).contains("lang=\"de\"").contains("Die Datei ist zu groß");
 
         HttpHeaders formHeaders = html("de-DE,de");
         formHeaders.setContentType(MediaType.APPLICATION_FORM_URLENCODED);

@@ -145,6 +145,9 @@ class RequestPages {
         model.addAttribute("waiting", awaitsIdentity(request.stage()));
         model.addAttribute("dataPoints", RequestFormPages.DATA_POINTS);
         model.addAttribute("declaration", IdentityEvidence.DECLARATION);
+        model.addAttribute("question", evidence.question(request.id()).map(IdentityEvidence.Question::question)
+                .orElse(null));
+        model.addAttribute("answerMax", IdentityEvidence.MAX_TEXT);
         model.addAttribute("result", result != null && result.matches("[a-z-]{1,30}") ? result : null);
         return "privacy/information";
     }
@@ -163,12 +166,17 @@ class RequestPages {
         String signedName = fields.get("signedName");
         boolean declared = "on".equals(fields.get("declarationAccepted")) && signedName != null
                 && !signedName.isBlank() && signedName.length() <= 200 && !signedName.matches(".*\\p{Cc}.*");
+        String answer = fields.get("answer");
+        boolean answered = answer != null && !answer.isBlank();
         String result;
-        if (points.isEmpty() && !declared) {
+        if (points.isEmpty() && !declared && !answered) {
             result = "nothing-sent";
+        } else if (answered && (answer.replace("\r\n", "\n").strip().length() > IdentityEvidence.MAX_TEXT
+                || answer.matches("(?s).*[\\p{Cc}&&[^\\r\\n\\t]].*"))) {
+            result = "answer-length";
         } else {
             try {
-                evidence.addInformation(request.id(), points, declared ? signedName : null);
+                evidence.addInformation(request.id(), points, declared ? signedName : null, answered ? answer : null);
                 result = "information-received";
             } catch (IdentityEvidence.EvidenceRefused refused) {
                 result = refused.type();

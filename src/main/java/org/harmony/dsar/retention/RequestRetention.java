@@ -22,9 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Nothing of a subject's records is kept longer than its request: when a request ends, whatever its type and outcome,
- * the copies made for it go. Lookup records (files), packages never released, identity documents, the data points
- * and verified identifiers, the values of corrections, the mails to the privacy mailbox that started or
- * answered it, the PDFs of letters posted to a requester without an email address. A released package stays for its download period and is then
+ * the copies made for it go. Lookup records (files), packages never released, identity documents, the officer's
+ * questions and the requester's answers, the data points and verified identifiers, the values of corrections, the
+ * mails to the privacy mailbox that started or answered it, the PDFs of letters posted to a requester without an
+ * email address. A released package stays for its download period and is then
  * deleted by {@link RetentionCleanup}, which also removes, on every node, files of requests that ended elsewhere.
  *
  * <p>Kept on purpose (README, "Nothing kept longer than needed"): the request record (reference, type, email, name,
@@ -76,6 +77,7 @@ public class RequestRetention {
         jdbc.sql("UPDATE dsar_request SET data_points = NULL WHERE id = :id").param("id", requestId).update();
         int identifierValues = identifiers.forget(requestId);
         int documents = evidence.eraseDocuments(requestId);
+        int questions = evidence.forgetQuestions(requestId);
         int corrections = jdbc.sql("""
                 UPDATE rectification_item SET current_value = NULL, requested_value = '' WHERE request_id = :id
                     AND (current_value IS NOT NULL OR requested_value <> '')
@@ -87,8 +89,8 @@ public class RequestRetention {
         int letters = postalLetters.eraseForRequest(requestId);
         AfterCommit.run(() -> lookup.deleteRecords(requestId));
         events.record(requestId, "REQUEST_DATA_DELETED", "lookupRecords=deleted identifierValues=" + identifierValues
-                + " documents=" + documents + " corrections=" + corrections + " unreleasedPackages=" + discarded
-                + " mails=" + mails + " letters=" + letters);
+                + " documents=" + documents + " questions=" + questions + " corrections=" + corrections
+                + " unreleasedPackages=" + discarded + " mails=" + mails + " letters=" + letters);
         log.info("Request {} ended: copies of the subject's data deleted", requests.get(requestId).reference());
     }
 

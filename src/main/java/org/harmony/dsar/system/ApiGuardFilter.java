@@ -3,6 +3,7 @@ package org.harmony.dsar.system;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -27,13 +28,15 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the public requester API and the privacy center's pages before any controller runs: a token bucket per client address (429) and a
- * limit on the body size (413), both answered as problem+json.
+ * Guards the public requester API and the privacy center's pages before any controller runs: a token bucket per
+ * client address (429) and a limit on the body size (413), both answered as problem+json on the API and as a page
+ * in the page's language on the privacy center ({@link PageRefusal}).
  */
 class ApiGuardFilter extends OncePerRequestFilter {
 
     /** Document uploads, which may be larger than other bodies. */
     private static final Pattern UPLOAD = Pattern.compile("/(api|privacy)/requests/[^/]+/documents");
+    private static final String PAGES = "/privacy/";
 
     private final ApiProperties properties;
     private final ObjectMapper json;
@@ -59,11 +62,20 @@ class ApiGuardFilter extends OncePerRequestFilter {
         if (!probe.isConsumed()) {
             RateLimited limited = new RateLimited(Duration.ofNanos(probe.getNanosToWaitForRefill()));
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
-            write(response, HttpStatus.TOO_MANY_REQUESTS, limited.body());
+            if (isPage(request)) {
+                refusePage(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests");
+            } else {
+                write(response, HttpStatus.TOO_MANY_REQUESTS, limited.body());
+            }
             return;
         }
         int maxBytes = isUpload(request) ? properties.maxUploadBytes() : properties.maxBodyBytes();
         long length = request.getContentLengthLong();
+        if (length > maxBytes && isPage(request)) {
+            refusePage(request, response, HttpStatus.PAYLOAD_TOO_LARGE,
+                    isUpload(request) ? "document-too-large" : "body-too-large");
+            return;
+        }
         if (length > maxBytes) {
             problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
                     "The request body has " + length + " bytes; at most " + maxBytes + " are accepted.");
@@ -74,6 +86,19 @@ class ApiGuardFilter extends OncePerRequestFilter {
 
     private static boolean isUpload(HttpServletRequest request) {
         return UPLOAD.matcher(request.getRequestURI()).matches();
+    }
+
+    static boolean isPage(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(PAGES);
+    }
+
+    /** Forwards to the privacy center's refusal page as a GET without a body: the refused body is never read. */
+    static void refusePage(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String type) throws ServletException, IOException {
+        request.setAttribute(PageRefusal.STATUS, status.value());
+        request.setAttribute(PageRefusal.TYPE, type);
+        request.getRequestDispatcher(PageRefusal.PATH).forward(new BodilessGet(request), response);
+        response.flushBuffer();
     }
 
     private Bucket newBucket() {
@@ -104,6 +129,64 @@ class ApiGuardFilter extends OncePerRequestFilter {
     static final class BodyTooLargeException extends IOException {
         BodyTooLargeException(int limit) {
             super("The request body is larger than " + limit + " bytes");
+        }
+    }
+
+    /** The refused request as a GET without a body: no form token check, no multipart parsing, nothing read. */
+    private static final class BodilessGet extends HttpServletRequestWrapper {
+
+        BodilessGet(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public int getContentLength() {
+            return 0;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return 0;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            return new LimitedStream(super.getInputStream(), 0);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
         }
     }
 

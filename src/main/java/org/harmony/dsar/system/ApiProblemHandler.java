@@ -1,10 +1,13 @@
 package org.harmony.dsar.system;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import jakarta.servlet.ServletException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -27,7 +30,9 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -59,6 +64,25 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-fields", "Invalid request", detail);
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A multipart body sent without a length that grows past the container's limit: on a privacy center page the
+     * refusal is a page, as the guard's ({@link PageRefusal}); on the API problem+json.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && ApiGuardFilter.isPage(servlet.getRequest())) {
+            try {
+                ApiGuardFilter.refusePage(servlet.getRequest(), servlet.getResponse(), HttpStatus.PAYLOAD_TOO_LARGE,
+                        "document-too-large");
+                return null;
+            } catch (ServletException | IOException e) {
+                log.warn("The refusal page could not be shown", e);
+            }
+        }
+        return super.handleMaxUploadSizeExceededException(ex, headers, status, request);
     }
 
     @Override

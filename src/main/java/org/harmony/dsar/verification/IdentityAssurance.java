@@ -106,7 +106,13 @@ public class IdentityAssurance {
         documents.forEach(d -> lines.add("- " + d.contentType() + ", " + Math.max(1, d.sizeBytes() / 1024)
                 + " KiB, uploaded " + d.uploadedAt() + (d.erasedAt() != null ? ", erased " + d.erasedAt()
                         : ", open at /api/officer/requests/" + request.reference() + "/documents/" + d.id())));
-        return new ReviewView(String.join("\n", lines), match.maskedComparison());
+        return new ReviewView(String.join("\n", lines), match.maskedComparison(), requesterAnswer(requestId));
+    }
+
+    private String requesterAnswer(String requestId) {
+        return evidence.question(requestId).map(q -> "Question asked " + q.askedAt() + ":\n" + q.question()
+                + "\n\nRequester's answer" + (q.answer() == null ? ": none yet." : ", " + q.answeredAt() + ":\n" + q.answer()))
+                .orElse("No question asked.");
     }
 
     /** Asks the agent for the subject's signed authorisation, with a link to upload it. */
@@ -121,6 +127,7 @@ public class IdentityAssurance {
     public void requestMoreInformation(String requestId, String message, String idempotencyKey) {
         notifications.notifyRequester(requestId, MORE_INFORMATION_TEMPLATE, idempotencyKey,
                 Map.of("message", message, "declaration", IdentityEvidence.DECLARATION));
+        evidence.recordQuestion(requestId, message);
         events.record(requestId, "IDENTITY_INFORMATION_REQUESTED", null);
     }
 
@@ -198,6 +205,6 @@ public class IdentityAssurance {
     public record Assessment(int dataPointsMatched, boolean met) {
     }
 
-    public record ReviewView(String summary, String maskedComparison) {
+    public record ReviewView(String summary, String maskedComparison, String requesterAnswer) {
     }
 }

@@ -40,6 +40,8 @@ public class IdentityEvidence {
     public static final String DECLARATION = "I declare under penalty of perjury that I am the person whose personal"
             + " information is the subject of this request, or am authorised to act for them.";
     static final int MAX_DATA_POINTS = 10;
+    /** The longest question or answer kept, in characters. */
+    public static final int MAX_TEXT = 2000;
     private static final Set<String> DOCUMENT_TYPES = Set.of("application/pdf", "image/png", "image/jpeg");
 
     private final JdbcClient jdbc;
@@ -64,8 +66,21 @@ public class IdentityEvidence {
     /** Adds data points (replacing earlier values of the same name) and, if given, the signed declaration. */
     @Transactional
     public void addInformation(String requestId, Map<String, String> dataPoints, String declarationSignedBy) {
+        addInformation(requestId, dataPoints, declarationSignedBy, null);
+    }
+
+    /**
+     * Adds data points, the signed declaration and the answer to the officer's last question, each if given. The
+     * answer replaces an earlier answer to the same question; the audit trail records its length, never its text.
+     */
+    @Transactional
+    public void addInformation(String requestId, Map<String, String> dataPoints, String declarationSignedBy,
+            String answer) {
         DsarRequest request = requests.get(requestId);
         requireVerificationOpen(request);
+        if (answer != null) {
+            answer(requestId, answer.replace("\r\n", "\n").strip());
+        }
         Map<String, String> merged = new LinkedHashMap<>(DataPoints.read(json, request.dataPointsJson()));
         if (dataPoints != null) {
             merged.putAll(dataPoints);
@@ -106,6 +121,52 @@ public class IdentityEvidence {
             throw new EvidenceRefused(NOT_WAITING, "This request is not waiting for identity information or"
                     + " documents: nothing was stored.");
         }
+    }
+
+    private void answer(String requestId, String answer) {
+        if (answer.isEmpty() || answer.length() > MAX_TEXT) {
+            throw new EvidenceRefused("answer-length", "An answer has 1 to " + MAX_TEXT + " characters.");
+        }
+        Question question = question(requestId).orElseThrow(() -> new EvidenceRefused("no-question",
+                "No question was asked for this request: nothing was stored."));
+        jdbc.sql("UPDATE identity_question SET answer = :answer, answered_at = :at WHERE id = :id")
+                .param("answer", answer).param("at", Timestamp.from(clock.instant())).param("id", question.id())
+                .update();
+        events.record(requestId, "IDENTITY_QUESTION_ANSWERED", "characters=" + answer.length());
+    }
+
+    /** Keeps the officer's question to the requester for the information page and the next review. */
+    @Transactional
+    public void recordQuestion(String requestId, String question) {
+        jdbc.sql("""
+                INSERT INTO identity_question (id, request_id, question, asked_at)
+                VALUES (:id, :requestId, :question, :at)
+                """)
+                .param("id", UUID.randomUUID().toString())
+                .param("requestId", requestId)
+                .param("question", question.length() > MAX_TEXT ? question.substring(0, MAX_TEXT) : question)
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** The officer's last question to the requester and its answer, if any. */
+    public Optional<Question> question(String requestId) {
+        return jdbc.sql("""
+                SELECT id, question, asked_at, answer, answered_at FROM identity_question
+                WHERE request_id = :requestId ORDER BY asked_at DESC, id
+                """)
+                .param("requestId", requestId)
+                .query((rs, row) -> new Question(rs.getString("id"), rs.getString("question"),
+                        rs.getTimestamp("asked_at").toInstant(), rs.getString("answer"),
+                        rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant()))
+                .stream().findFirst();
+    }
+
+    /** Deletes the request's questions and answers; returns how many there were. */
+    @Transactional
+    public int forgetQuestions(String requestId) {
+        return jdbc.sql("DELETE FROM identity_question WHERE request_id = :requestId").param("requestId", requestId)
+                .update();
     }
 
     /** Stores a document after checking its size, its declared type and that its content is of that type. */
@@ -221,6 +282,10 @@ public class IdentityEvidence {
     }
 
 
+
+    /** The officer's question and the requester's answer (null until answered). */
+    public record Question(String id, String question, Instant askedAt, String answer, Instant answeredAt) {
+    }
 
     /** A stored document, without its content; erasedAt is set once the content is gone. */
     public record Document(String id, String contentType, long sizeBytes, String sha256, Instant uploadedAt,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
+import org.harmony.dsar.verification.VerificationProperties;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -38,8 +39,14 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
+    private static final String QUESTION = "Please sign the declaration and add a document. <b>Which store</b> did you"
+            + " last buy from?";
+    private static final String ANSWER = "The Heron Street store, in March.\nI paid by card.";
+
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private VerificationProperties verificationProperties;
 
     @Test
     void shouldLetARequesterMakeConfirmAnswerFollowAndDownloadARequestInTheBrowser() throws IOException {
@@ -93,28 +100,53 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         assertAccessible(browser);
         runDueJobs();
 
-        // The officer asks for the signed declaration; the requester answers and adds a document on the page.
+        // The officer asks a question; the requester reads it on the page (as text: markup is not run), answers it
+        // in their own words, signs the declaration and adds a document.
         assertThat(completeAs("officer", officerTaskId(reference, "UserTask_ReviewIdentity"), """
                 {"identityReviewDecision": {"value": "ASK_FOR_MORE"},
-                 "identityReviewNote": {"value": "Please sign the declaration and add a document."}}""")
+                 "identityReviewNote": {"value": "%s"}}""".formatted(QUESTION))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         runDueJobs();
         ReceivedMail moreMail = awaitMail(email, reference + ": we need a little more to confirm your identity");
         String informationLink = local(linkIn(moreMail, "/privacy/requests/" + reference + "/information?token="));
         browser.open(informationLink);
         assertThat(browser.driver().getTitle()).startsWith("Help us confirm your identity");
+        assertThat(browser.text("#question")).isEqualTo(QUESTION);
+        assertThat(browser.driver().findElements(By.cssSelector("#question b"))).as("markup shown as text").isEmpty();
         assertAccessible(browser);
         Path document = Files.createTempFile("authorisation", ".png");
         Files.write(document, PNG);
         browser.find("#document").sendKeys(document.toString());
         browser.clickAndWait("#upload");
         assertThat(browser.text("#result")).isEqualTo("Thank you. We received your document and will email you.");
+        browser.find("#answer").sendKeys("x".repeat(2100));
+        assertThat(browser.find("#answer").getAttribute("value")).as("the field takes at most 2000 characters")
+                .hasSize(2000);
+        browser.find("#answer").clear();
+        browser.find("#answer").sendKeys(ANSWER);
         browser.click("#declarationAccepted");
         browser.type("signedName", "Carla Reyes");
         browser.clickAndWait("#send-information");
         assertThat(browser.text("#result")).isEqualTo("Thank you. We received your information and will email you.");
-        assertThat(eventsOf(reference)).contains("IDENTITY_DOCUMENT_RECEIVED", "IDENTITY_INFORMATION_RECEIVED");
+        assertThat(eventsOf(reference)).contains("IDENTITY_DOCUMENT_RECEIVED", "IDENTITY_INFORMATION_RECEIVED",
+                "IDENTITY_QUESTION_ANSWERED");
+        assertThat(questionsOf(reference)).containsExactly(Map.of("question", QUESTION, "answer", ANSWER));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM request_event e JOIN dsar_request r ON r.id = e.request_id"
+                + " WHERE r.reference = :reference AND (e.detail LIKE '%Heron%' OR e.detail LIKE '%Which store%')")
+                .param("reference", reference).query(Integer.class).single()).as("no text in the audit trail").isZero();
+        assertThat(jdbc.sql("SELECT e.detail FROM request_event e JOIN dsar_request r ON r.id = e.request_id"
+                + " WHERE r.reference = :reference AND e.event_type = 'IDENTITY_QUESTION_ANSWERED'")
+                .param("reference", reference).query(String.class).single()).isEqualTo("characters=" + ANSWER.length());
+        ResponseEntity<String> tooLong = postAnswer(informationLink, "y".repeat(2001));
+        assertThat(tooLong.getStatusCode()).as("redirected back to the page").isEqualTo(HttpStatus.OK);
+        assertThat(tooLong.getBody()).contains("Your answer is too long");
+        assertThat(questionsOf(reference)).containsExactly(Map.of("question", QUESTION, "answer", ANSWER));
         runDueJobs();
+
+        // The next "Review identity" shows the officer the question and the answer, for that task only.
+        String secondReview = officerTaskId(reference, "UserTask_ReviewIdentity");
+        assertThat((String) engine.getTaskService().getVariableLocal(secondReview, "requesterAnswer"))
+                .contains(QUESTION).contains(ANSWER);
 
         // The status link of the acknowledgement opens the status page in a browser (JSON for API clients).
         String statusLink = linkIn(awaitMail(email, reference + ": we have received"), "/status");
@@ -128,7 +160,7 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         assertAccessible(browser);
 
         // The officer confirms the identity; the status page follows.
-        assertThat(completeAs("officer", officerTaskId(reference, "UserTask_ReviewIdentity"), """
+        assertThat(completeAs("officer", secondReview, """
                 {"identityReviewDecision": {"value": "VERIFIED"},
                  "identityReviewNote": {"value": "Declaration signed, authorisation document seen."}}""")
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -161,6 +193,18 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         browser.open(local(statusLink));
         assertThat(browser.text("#stage")).startsWith("Completed");
         assertThat(browser.find("#download").getText()).isEqualTo("Download your data");
+        assertThat(questionsOf(reference)).as("question and answer end with the request").isEmpty();
+
+        // After its download period the package link says so, and how to ask again.
+        expireAll("access_package", reference);
+        browser.open(local(linkIn(response, "/package")));
+        assertThat(browser.driver().getTitle()).startsWith("This data package has expired");
+        assertThat(browser.find("#problem").getAttribute("data-problem")).isEqualTo("package-expired");
+        assertThat(browser.text("#problem")).contains("Reply to our email to ask for a new copy");
+        assertThat(browser.driver().findElements(By.id("download-button"))).isEmpty();
+        assertAccessible(browser);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("requesterAnswer")
+                .list()).as("the answer shown in the task is not kept in history").isEmpty();
     }
 
     @Test
@@ -208,10 +252,8 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
 
     @Test
     void shouldExplainExpiredAndUnknownLinksOnAPage() {
-        String email = uniqueEmail("expired");
-        String reference = submitAndVerify(email, """
-                {"type": "ACCESS", "jurisdiction": "UK", "email": "%s", "fullName": "Eve Expired"}""".formatted(email));
-        String statusLink = linkIn(awaitMail(email, reference + ": we have received"), "/status");
+        String statusLink = verifiedRequestStatusLink("expired", "UK");
+        String reference = referenceIn(statusLink);
         String token = statusLink.replaceAll(".*token=", "");
         Browser browser = browser("en-GB,en");
 
@@ -220,9 +262,7 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         assertThat(browser.find("#problem").getAttribute("data-problem")).isEqualTo("unknown-link");
         assertAccessible(browser);
 
-        jdbc.sql("UPDATE requester_token SET expires_at = :past WHERE request_id = "
-                        + "(SELECT id FROM dsar_request WHERE reference = :reference)")
-                .param("past", Timestamp.from(Instant.now().minusSeconds(60))).param("reference", reference).update();
+        expireAll("requester_token", reference);
         browser.open(local(statusLink));
         assertThat(browser.driver().getTitle()).startsWith("This link has expired");
         assertThat(browser.text("#problem")).contains("Use the link from our most recent email");
@@ -237,6 +277,63 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
         assertThat(expired.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(expired.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'")
                 .doesNotContain("unsafe-inline");
+    }
+
+    @Test
+    void shouldSayThatThePackageIsNotReadyBeforeTheResponseIsApproved() {
+        String statusLink = verifiedRequestStatusLink("early", "EU");
+        String reference = referenceIn(statusLink);
+        Browser browser = browser("en-GB,en");
+
+        browser.open(local(statusLink.replace("/api/requests/" + reference + "/status",
+                "/privacy/requests/" + reference + "/download")));
+        assertThat(browser.driver().getTitle()).startsWith("Your data package is not ready yet");
+        assertThat(browser.find("#problem").getAttribute("data-problem")).isEqualTo("package-not-ready");
+        assertThat(browser.text("#problem")).contains("We email you as soon as it is approved");
+        assertThat(browser.driver().findElements(By.id("download-button"))).isEmpty();
+        assertAccessible(browser);
+        ResponseEntity<String> zip = http.exchange(relative(statusLink).replace("/api/requests/" + reference
+                + "/status", "/privacy/requests/" + reference + "/package"), HttpMethod.GET, null, String.class);
+        assertThat(zip.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(zip.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    }
+
+    @Test
+    void shouldExplainAnExpiredAndALockedCode() {
+        String email = uniqueEmail("late");
+        String reference = (String) submit("""
+                {"type": "ACCESS", "jurisdiction": "EU", "email": "%s", "fullName": "Lara Late"}""".formatted(email))
+                .getBody().get("reference");
+        runDueJobs();
+        ReceivedMail first = awaitMail(email, reference + ": confirm your email address");
+        Browser browser = browser("en-GB,en");
+
+        // The right code after it expired.
+        expireAll("verification_code", reference);
+        browser.open(local(linkIn(first, "/privacy/requests/" + reference + "/verify?code=")));
+        browser.clickAndWait("#confirm");
+        assertThat(browser.text("#result")).isEqualTo("This code has expired. Ask for a new code below.");
+        assertThat(eventsOf(reference)).doesNotContain("EMAIL_VERIFIED");
+        assertAccessible(browser);
+
+        // A new code, then wrong codes until it locks: then even the right code does not work.
+        browser.clickAndWait("#resend");
+        assertThat(browser.text("#result")).contains("a new one is on its way");
+        runDueJobs();
+        String second = codeIn(awaitMailCount(email, reference + ": confirm your email address", 2));
+        String wrong = second.equals("000000") ? "111111" : "000000";
+        jdbc.sql("UPDATE verification_code SET failed_attempts = :attempts WHERE used_at IS NULL AND invalidated_at"
+                        + " IS NULL AND request_id = (SELECT id FROM dsar_request WHERE reference = :reference)")
+                .param("attempts", verificationProperties.maxAttempts() - 1).param("reference", reference).update();
+        browser.type("code", wrong);
+        browser.clickAndWait("#confirm");
+        assertThat(browser.text("#result")).isEqualTo("Too many wrong codes were entered, so this code no longer"
+                + " works. Ask for a new code below.");
+        browser.type("code", second);
+        browser.clickAndWait("#confirm");
+        assertThat(browser.text("#result")).startsWith("Too many wrong codes were entered");
+        assertThat(eventsOf(reference)).doesNotContain("EMAIL_VERIFIED");
+        assertAccessible(browser);
     }
 
     @Test
@@ -279,6 +376,66 @@ class PrivacyCenterBrowserTest extends BrowserTestSupport {
                 .containsPattern("value=\"US-CA\"\\s+selected");
         assertThat(http.getForEntity("/privacy/request", String.class).getBody())
                 .doesNotContain("Global Privacy Control").doesNotContainPattern("checked");
+    }
+
+    private List<Map<String, String>> questionsOf(String reference) {
+        return jdbc.sql("""
+                SELECT q.question, q.answer FROM identity_question q JOIN dsar_request r ON r.id = q.request_id
+                WHERE r.reference = :reference ORDER BY q.asked_at""")
+                .param("reference", reference)
+                .query((rs, row) -> Map.of("question", rs.getString(1), "answer", rs.getString(2))).list();
+    }
+
+    /** Posts an answer to the information form as a browser would, with a fresh form token. */
+    private ResponseEntity<String> postAnswer(String informationLink, String answer) {
+        ResponseEntity<String> page = http.getForEntity(relative(informationLink), String.class);
+        String cookie = page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+        String formToken = page.getBody().replaceAll("(?s).*name=\"formToken\" value=\"([0-9a-f]+)\".*", "$1");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, cookie);
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("formToken", formToken);
+        form.add("answer", answer);
+        return http.postForEntity(relative(informationLink), new HttpEntity<>(form, headers), String.class);
+    }
+
+    /** An access request made and confirmed through the API: the status link of its acknowledgement. */
+    private String verifiedRequestStatusLink(String name, String jurisdiction) {
+        String email = uniqueEmail(name);
+        String reference = submitAndVerify(email, """
+                {"type": "ACCESS", "jurisdiction": "%s", "email": "%s", "fullName": "Test Requester"}"""
+                .formatted(jurisdiction, email));
+        return linkIn(awaitMail(email, reference + ": we have received"), "/status");
+    }
+
+    private static String referenceIn(String statusLink) {
+        return statusLink.replaceAll(".*/api/requests/([^/]+)/status.*", "$1");
+    }
+
+    /** Moves the expiry of the request's rows in the table (a token, a code, a package) into the past. */
+    private void expireAll(String table, String reference) {
+        jdbc.sql("UPDATE " + table + " SET expires_at = :past WHERE request_id = "
+                        + "(SELECT id FROM dsar_request WHERE reference = :reference)")
+                .param("past", Timestamp.from(Instant.now().minusSeconds(60))).param("reference", reference).update();
+    }
+
+    /** The latest of {@code count} mails to the address with this subject, once that many arrived. */
+    private static ReceivedMail awaitMailCount(String address, String subjectPart, int count) {
+        for (int i = 0; i < 100; i++) {
+            List<ReceivedMail> matching = mailsTo(address).stream()
+                    .filter(mail -> mail.subject().contains(subjectPart)).toList();
+            if (matching.size() >= count) {
+                return matching.get(matching.size() - 1);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError(count + " mails \"" + subjectPart + "\" to " + address + " did not arrive");
     }
 
     private List<String> eventsOf(String reference) {

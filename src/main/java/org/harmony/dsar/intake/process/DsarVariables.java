@@ -79,6 +79,11 @@ public final class DsarVariables {
     public static final ProcessVariable<String> ASSURANCE_SUMMARY = ProcessVariable.of("assuranceSummary", String.class);
     /** Task-local, while "Review identity" is open: submitted and recorded values, masked. */
     public static final ProcessVariable<String> IDENTITY_COMPARISON = ProcessVariable.of("identityComparison", String.class);
+    /**
+     * Task-local, while "Review identity" is open: the officer's last question and the requester's free-text answer.
+     * Dropped from history ({@code FormOnlyVariablesPlugin}); the text is kept in identity_question until the end.
+     */
+    public static final ProcessVariable<String> REQUESTER_ANSWER = ProcessVariable.of("requesterAnswer", String.class);
     /** VERIFIED, ASK_FOR_MORE or REJECT. */
     public static final ProcessVariable<String> IDENTITY_REVIEW_DECISION = ProcessVariable.of("identityReviewDecision", String.class);
     /** The officer's message to the requester: the reason for a rejection or what is needed. */

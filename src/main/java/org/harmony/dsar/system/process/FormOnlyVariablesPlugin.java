@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
  * officer sees in "Review identity" (the last characters of what was submitted and what is on record) is task-local
  * and ends with the task, but at history level audit the engine would keep every value it had in ACT_HI_VARINST for
  * the history time to live. Its history events are dropped, as are those of the identifiers (masked) a reviewer sees
- * in "Review response" and "Legal review", of the requester's mails shown in the next task, and of the mail and the
- * requester's details in "Triage incoming request" and the start form of a logged request, and of the options and
- * rows that feed a form's select or table; everything else is written as usual.
+ * in "Review response" and "Legal review", of the requester's mails and of the requester's answer to the officer's
+ * question shown in the next task, and of the mail and the requester's details in "Triage incoming request" and
+ * the start form of a logged request, and of the options and rows that feed a form's select or table; everything
+ * else is written as usual.
  */
 @Component
 public class FormOnlyVariablesPlugin extends AbstractProcessEnginePlugin {
@@ -34,7 +35,8 @@ public class FormOnlyVariablesPlugin extends AbstractProcessEnginePlugin {
             MailIntakeVariables.REQUESTER_NAME.name(), MailIntakeVariables.TRIAGE_REASON.name(),
             LoggedRequestVariables.POSTAL_ADDRESS.name(), LoggedRequestVariables.REQUEST_DETAILS.name(),
             LoggedRequestVariables.LATE_ENTRY_REASON.name(), DsarVariables.RELEASABLE_HOLDS.name(),
-            DsarVariables.CORRECTIONS_OVERVIEW.name());
+            DsarVariables.CORRECTIONS_OVERVIEW.name(),
+            DsarVariables.REQUESTER_ANSWER.name());
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

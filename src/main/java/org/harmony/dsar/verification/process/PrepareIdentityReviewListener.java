@@ -11,8 +11,9 @@ import org.harmony.dsar.verification.TrustedIdentifiers;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives a new "Review identity" task what its form shows: the level and the evidence, and the masked comparison.
- * Both are local to the task, so they end with it and never reach the process instance.
+ * Gives a new "Review identity" task what its form shows: the level and the evidence, the masked comparison, and the
+ * requester's answer to the last question. All are local to the task, so they end with it and never reach the
+ * process instance; the comparison and the answer are kept out of history ({@code FormOnlyVariablesPlugin}).
  */
 @Component
 class PrepareIdentityReviewListener implements TaskListener {
@@ -35,6 +36,7 @@ class PrepareIdentityReviewListener implements TaskListener {
         task.setVariableLocal(DsarVariables.IDENTITY_COMPARISON.name(), view.maskedComparison());
         task.setVariableLocal(DsarVariables.REQUESTER_MESSAGES.name(),
                 triage.repliesTo(DsarVariables.REQUEST_ID.from(task)));
+        task.setVariableLocal(DsarVariables.REQUESTER_ANSWER.name(), view.requesterAnswer());
         Set<String> confirmable = identifiers.confirmable(DsarVariables.REQUEST_ID.from(task));
         task.setVariableLocal(DsarVariables.CONFIRMABLE_IDENTIFIERS.name(),
                 confirmable.isEmpty() ? "none submitted" : String.join(", ", confirmable));

@@ -89,7 +89,8 @@ class IdentityVerificationProcessTest {
         ClockUtil.setCurrentTime(Date.from(NOW));
         relationship(SubjectRelationship.SUBJECT);
         when(assurance.reviewView(eq(REQUEST_ID), any())).thenReturn(new IdentityAssurance.ReviewView(
-                "Needed: 3 matching data point(s)", "phone: submitted ••••18, on record ••••18 (match)"));
+                "Needed: 3 matching data point(s)", "phone: submitted ••••18, on record ••••18 (match)",
+                "Question asked 2026-01-01T00:00:00Z:\nYour customer number, please.\n\nRequester's answer: none yet."));
         when(assurance.restartDeadlineClock(REQUEST_ID, "P1M")).thenReturn(RESTARTED_DUE_AT);
         Mocks.register("prepareVerificationDelegate", new PrepareVerificationDelegate(assurance));
         Mocks.register("sendVerificationCodeDelegate", new SendVerificationCodeDelegate(verification));
@@ -251,9 +252,9 @@ class IdentityVerificationProcessTest {
                 .contains("identityReviewDecision");
         Assertions.assertThat(taskService().getVariablesLocal(review.getId()))
                 .containsEntry("identityComparison", "phone: submitted ••••18, on record ••••18 (match)")
-                .containsKey("assuranceSummary");
+                .containsKey("assuranceSummary").containsKey("requesterAnswer");
         assertThat(pi).variables().containsEntry("dataPointsMatched", 2).containsEntry("assuranceMet", false)
-                .doesNotContainKey("identityComparison");
+                .doesNotContainKey("identityComparison").doesNotContainKey("requesterAnswer");
 
         complete(review, withVariables("identityReviewDecision", "VERIFIED",
                 "identityReviewNote", "Three data points and the declaration checked by phone.",

@@ -43,6 +43,7 @@ public class RecordsPurge {
             "DELETE FROM deadline_extension WHERE request_id IN (:ids)",
             "DELETE FROM verification_document WHERE request_id IN (:ids)",
             "DELETE FROM identity_declaration WHERE request_id IN (:ids)",
+            "DELETE FROM identity_question WHERE request_id IN (:ids)",
             "DELETE FROM erasure_evidence WHERE request_id IN (:ids)",
             "DELETE FROM rectification_item WHERE request_id IN (:ids)",
             "DELETE FROM fulfilment_outcome WHERE request_id IN (:ids)",
@@ -58,7 +59,7 @@ public class RecordsPurge {
     /** The tables {@link #DELETIONS} covers: a table that refers to a request and is not here blocks the purge. */
     public static final List<String> TABLES = List.of("legal_hold_check_item", "legal_hold_check", "request_event",
             "verification_code", "requester_token", "sent_mail", "lookup_result", "access_package",
-            "deadline_extension", "verification_document", "identity_declaration", "erasure_evidence",
+            "deadline_extension", "verification_document", "identity_declaration", "identity_question", "erasure_evidence",
             "rectification_item", "fulfilment_outcome", "verified_identifier", "incoming_mail", "postal_letter",
             "request_link", "suppression_entry");
 

@@ -59,8 +59,8 @@ public class RecordsPurge {
     /** The tables {@link #DELETIONS} covers: a table that refers to a request and is not here blocks the purge. */
     public static final List<String> TABLES = List.of("legal_hold_check_item", "legal_hold_check", "request_event",
             "verification_code", "requester_token", "sent_mail", "lookup_result", "access_package",
-            "deadline_extension", "verification_document", "identity_declaration", "identity_question", "erasure_evidence",
-            "rectification_item", "fulfilment_outcome", "verified_identifier", "incoming_mail", "postal_letter",
+            "deadline_extension", "verification_document", "identity_declaration", "identity_question",
+            "erasure_evidence", "rectification_item", "fulfilment_outcome", "verified_identifier", "incoming_mail", "postal_letter",
             "request_link", "suppression_entry");
 
     private final JdbcClient jdbc;

@@ -70,6 +70,7 @@ class DsarProcessTest {
     private static final String BPMN = "processes/DsarProcess.bpmn";
     private static final String DMN = "processes/ResponseDeadline.dmn";
     private static final String REVIEW_FORM = "forms/ReviewResponseForm.form";
+    private static final String WITHOUT_EMAIL_FORM = "forms/FulfilWithoutEmailForm.form";
 
     private static final String REQUEST_REFERENCE = "DSAR-2025-000123";
     private static final Date DUE_AT = Date.from(Instant.parse("2099-11-20T17:00:00Z"));
@@ -293,6 +294,53 @@ class DsarProcessTest {
         Assertions.assertThat(sentMailTemplates).isEmpty();
         Assertions.assertThat(trackedStages).containsExactly("IN_REVIEW", "FULFILLING", "IN_REVIEW");
         assertThat(pi).variables().containsEntry("fulfilmentNote", "Billing: 3 records erased");
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, WITHOUT_EMAIL_FORM})
+    void shouldHaveAVerifiedRequestWithoutEmailHandledByHandBeforeReview() throws IOException {
+        mockCalledProcess("IdentityVerificationProcess", Map.of("identityVerified", true,
+                "verificationOutcome", "VERIFIED"));
+
+        ProcessInstance pi = startBefore("CallActivity_VerifyIdentity",
+                requestVariables("ERASURE", "UK").putValue("requesterEmailGiven", false));
+
+        assertThat(pi).hasPassed("Gateway_IdentityVerified").isWaitingAt("UserTask_FulfilWithoutEmail");
+        Task byHand = task(pi);
+        assertThat(byHand).hasCandidateGroup("complianceOfficers").hasDueDate(DUE_AT);
+        Assertions.assertThat(deployedFormOf(byHand)).contains("\"id\": \"FulfilWithoutEmailForm\"");
+
+        complete(byHand, withVariables("fulfilmentNote", "CRM: 2 records erased by hand; holds checked"));
+
+        assertThat(pi).isWaitingAt("UserTask_ReviewResponse");
+        assertThat(pi).variables().containsEntry("fulfilmentNote", "CRM: 2 records erased by hand; holds checked");
+        complete(task(pi), withVariables("reviewDecision", "APPROVE"));
+        execute(job("ServiceTask_SendResponse", pi));
+
+        assertThat(pi).isEnded().hasPassedInOrder("CallActivity_VerifyIdentity", "Gateway_IdentityVerified",
+                "UserTask_FulfilWithoutEmail", "UserTask_ReviewResponse", "ServiceTask_SendResponse",
+                "EndEvent_ResponseSent")
+                .hasNotPassed("CallActivity_CheckLegalHolds", "CallActivity_FulfilRequest", "EndEvent_ClosedUnverified");
+        Assertions.assertThat(calledProcessInputs).containsOnlyKeys("IdentityVerificationProcess");
+        Assertions.assertThat(sentMailTemplates).containsExactly("request-completed");
+        Assertions.assertThat(trackedStages).containsExactly("VERIFYING_IDENTITY", "FULFILLING", "IN_REVIEW",
+                "COMPLETED");
+        verifyTaskListenerMock("validateFormSubmissionListener").executed(times(2));
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, WITHOUT_EMAIL_FORM})
+    void shouldHandARequestWithoutEmailBackToTheOfficerWhenReviewerSendsBack() {
+        ProcessInstance pi = startBefore("UserTask_ReviewResponse",
+                requestVariables("ACCESS", "UK").putValue("requesterEmailGiven", false));
+
+        complete(task(pi), withVariables("reviewDecision", "SEND_BACK", "reviewComment", "Paper files not searched"));
+
+        assertThat(pi).hasPassedInOrder("UserTask_ReviewResponse", "Gateway_ReviewDecision", "Gateway_StartFulfilment")
+                .isWaitingAt("UserTask_FulfilWithoutEmail").hasNotPassed("CallActivity_FulfilRequest");
+        Assertions.assertThat(calledProcessInputs).isEmpty();
+        Assertions.assertThat(sentMailTemplates).isEmpty();
+        Assertions.assertThat(trackedStages).containsExactly("IN_REVIEW", "FULFILLING");
     }
 
     @ParameterizedTest

@@ -10,8 +10,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -27,6 +25,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.harmony.dsar.models.DeployedForms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +79,8 @@ class MailIntakeProcessTest {
         assertThat(pi).isWaitingAt("UserTask_TriageIncomingRequest");
         Task triage = task(pi);
         assertThat(triage).hasCandidateGroup("complianceOfficers").hasDueDate(TRIAGE_DUE);
-        Assertions.assertThat(deployedFormOf(triage)).contains("\"id\": \"TriageIncomingRequestForm\"");
+        Assertions.assertThat(DeployedForms.ofTask(formService(), triage))
+                .contains("\"id\": \"TriageIncomingRequestForm\"");
 
         complete(triage, withVariables(MailIntakeVariables.TRIAGE_DECISION.name(), "REQUEST",
                 MailIntakeVariables.REQUEST_TYPE.name(), "ACCESS", MailIntakeVariables.JURISDICTION.name(), "EU"));
@@ -119,11 +119,5 @@ class MailIntakeProcessTest {
                         .putValue(MailIntakeVariables.INCOMING_MAIL_ID.name(), "mail-1")
                         .putValue(MailIntakeVariables.CHANNEL.name(), "EMAIL")
                         .putValue(MailIntakeVariables.TRIAGE_DUE.name(), TRIAGE_DUE));
-    }
-
-    private static String deployedFormOf(Task task) throws IOException {
-        try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
-            return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

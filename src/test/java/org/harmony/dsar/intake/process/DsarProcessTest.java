@@ -15,8 +15,6 @@ import static org.camunda.community.mockito.DelegateExpressions.verifyTaskListen
 import static org.mockito.Mockito.times;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -47,6 +45,7 @@ import org.harmony.dsar.deadline.BusinessCalendars;
 import org.harmony.dsar.deadline.DeadlineProperties;
 import org.harmony.dsar.deadline.DeadlineRules;
 import org.harmony.dsar.deadline.process.DeadlineTimers;
+import org.harmony.dsar.models.DeployedForms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,7 +158,7 @@ class DsarProcessTest {
         assertThat(pi).isWaitingAt("UserTask_ReviewResponse");
         Task review = task(pi);
         assertThat(review).hasCandidateGroup("complianceOfficers").hasDueDate(DUE_AT);
-        Assertions.assertThat(deployedFormOf(review)).contains("\"id\": \"ReviewResponseForm\"");
+        Assertions.assertThat(DeployedForms.ofTask(formService(), review)).contains("\"id\": \"ReviewResponseForm\"");
         assertThat(pi).variables()
                 .containsEntry("lookupSummary", "3 sources, 41 records")
                 .containsEntry("packageSummary", "1 archive, 41 records");
@@ -290,7 +289,7 @@ class DsarProcessTest {
         complete(task(pi), withVariables("reviewDecision", "SEND_BACK", "reviewComment", "Billing system missing"));
 
         assertThat(pi).hasPassedInOrder("UserTask_ReviewResponse", "Gateway_ReviewDecision", "Gateway_StartFulfilment",
-                "CallActivity_FulfilRequest").isWaitingAt("UserTask_ReviewResponse");
+                "Gateway_RequesterEmailGiven", "CallActivity_FulfilRequest").isWaitingAt("UserTask_ReviewResponse");
         Assertions.assertThat(sentMailTemplates).isEmpty();
         Assertions.assertThat(trackedStages).containsExactly("IN_REVIEW", "FULFILLING", "IN_REVIEW");
         assertThat(pi).variables().containsEntry("fulfilmentNote", "Billing: 3 records erased");
@@ -308,7 +307,8 @@ class DsarProcessTest {
         assertThat(pi).hasPassed("Gateway_IdentityVerified").isWaitingAt("UserTask_FulfilWithoutEmail");
         Task byHand = task(pi);
         assertThat(byHand).hasCandidateGroup("complianceOfficers").hasDueDate(DUE_AT);
-        Assertions.assertThat(deployedFormOf(byHand)).contains("\"id\": \"FulfilWithoutEmailForm\"");
+        Assertions.assertThat(DeployedForms.ofTask(formService(), byHand))
+                .contains("\"id\": \"FulfilWithoutEmailForm\"");
 
         complete(byHand, withVariables("fulfilmentNote", "CRM: 2 records erased by hand; holds checked"));
 
@@ -320,7 +320,8 @@ class DsarProcessTest {
         assertThat(pi).isEnded().hasPassedInOrder("CallActivity_VerifyIdentity", "Gateway_IdentityVerified",
                 "UserTask_FulfilWithoutEmail", "UserTask_ReviewResponse", "ServiceTask_SendResponse",
                 "EndEvent_ResponseSent")
-                .hasNotPassed("CallActivity_CheckLegalHolds", "CallActivity_FulfilRequest", "EndEvent_ClosedUnverified");
+                .hasNotPassed("CallActivity_CheckLegalHolds", "CallActivity_FulfilRequest",
+                        "EndEvent_ClosedUnverified");
         Assertions.assertThat(calledProcessInputs).containsOnlyKeys("IdentityVerificationProcess");
         Assertions.assertThat(sentMailTemplates).containsExactly("request-completed");
         Assertions.assertThat(trackedStages).containsExactly("VERIFYING_IDENTITY", "FULFILLING", "IN_REVIEW",
@@ -336,8 +337,9 @@ class DsarProcessTest {
 
         complete(task(pi), withVariables("reviewDecision", "SEND_BACK", "reviewComment", "Paper files not searched"));
 
-        assertThat(pi).hasPassedInOrder("UserTask_ReviewResponse", "Gateway_ReviewDecision", "Gateway_StartFulfilment")
-                .isWaitingAt("UserTask_FulfilWithoutEmail").hasNotPassed("CallActivity_FulfilRequest");
+        assertThat(pi).hasPassedInOrder("UserTask_ReviewResponse", "Gateway_ReviewDecision", "Gateway_StartFulfilment",
+                "Gateway_RequesterEmailGiven").isWaitingAt("UserTask_FulfilWithoutEmail")
+                .hasNotPassed("CallActivity_FulfilRequest");
         Assertions.assertThat(calledProcessInputs).isEmpty();
         Assertions.assertThat(sentMailTemplates).isEmpty();
         Assertions.assertThat(trackedStages).containsExactly("IN_REVIEW", "FULFILLING");
@@ -388,11 +390,6 @@ class DsarProcessTest {
                 .deploy(repositoryService()));
     }
 
-    private static String deployedFormOf(Task task) throws IOException {
-        try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
-            return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     private static String stageOf(DelegateExecution execution) {
         BaseElement element = (BaseElement) execution.getBpmnModelElementInstance();

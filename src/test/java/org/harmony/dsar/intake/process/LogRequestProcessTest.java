@@ -8,8 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reposit
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +23,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.harmony.dsar.models.DeployedForms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +69,8 @@ class LogRequestProcessTest {
     @Test
     @Deployment(resources = {BPMN, FORM})
     void shouldRegisterTheLoggedRequestWhenTheOfficerSubmitsTheStartForm() throws IOException {
-        Assertions.assertThat(startForm()).contains("\"id\": \"LogRequestForm\"");
+        Assertions.assertThat(DeployedForms.ofStart(formService(), definitionId()))
+                .contains("\"id\": \"LogRequestForm\"");
 
         ProcessInstance pi = formService().submitStartForm(definitionId(), loggedLetter());
 
@@ -108,11 +108,5 @@ class LogRequestProcessTest {
     private static String definitionId() {
         return repositoryService().createProcessDefinitionQuery()
                 .processDefinitionKey(LoggedRequestVariables.PROCESS_KEY).singleResult().getId();
-    }
-
-    private static String startForm() throws IOException {
-        try (InputStream form = formService().getDeployedStartForm(definitionId())) {
-            return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -8,8 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -24,6 +22,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.harmony.dsar.models.DeployedForms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +73,7 @@ class PostLetterProcessTest {
         assertThat(pi).isWaitingAt("UserTask_PostLetter");
         Task post = task(pi);
         assertThat(post).hasCandidateGroup("complianceOfficers").hasDueDate(LETTER_DUE);
-        Assertions.assertThat(deployedFormOf(post)).contains("\"id\": \"PostLetterForm\"");
+        Assertions.assertThat(DeployedForms.ofTask(formService(), post)).contains("\"id\": \"PostLetterForm\"");
         Assertions.assertThat(postedLetters).isEmpty();
 
         complete(post, withVariables(LetterVariables.LETTER_POSTED.name(), "POSTED"));
@@ -83,11 +82,5 @@ class PostLetterProcessTest {
                 "EndEvent_LetterPosted");
         Assertions.assertThat(validatedSubmissions).containsExactly("POSTED");
         Assertions.assertThat(postedLetters).containsExactly("letter-7");
-    }
-
-    private static String deployedFormOf(Task task) throws IOException {
-        try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
-            return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

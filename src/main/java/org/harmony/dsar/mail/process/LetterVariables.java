@@ -15,6 +15,8 @@ public final class LetterVariables {
     /** Where a compliance officer downloads the PDF. */
     public static final ProcessVariable<String> LETTER_LINK = ProcessVariable.of("letterLink", String.class);
     public static final ProcessVariable<Date> LETTER_DUE = ProcessVariable.of("letterDue", Date.class);
+    /** The officer confirmed in "Post this letter" that the letter was posted (POSTED); kept in history. */
+    public static final ProcessVariable<String> LETTER_POSTED = ProcessVariable.of("letterPosted", String.class);
 
     private LetterVariables() {
     }

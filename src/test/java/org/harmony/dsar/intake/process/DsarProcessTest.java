@@ -15,8 +15,6 @@ import static org.camunda.community.mockito.DelegateExpressions.verifyTaskListen
 import static org.mockito.Mockito.times;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -47,6 +45,7 @@ import org.harmony.dsar.deadline.BusinessCalendars;
 import org.harmony.dsar.deadline.DeadlineProperties;
 import org.harmony.dsar.deadline.DeadlineRules;
 import org.harmony.dsar.deadline.process.DeadlineTimers;
+import org.harmony.dsar.models.DeployedForms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +69,7 @@ class DsarProcessTest {
     private static final String BPMN = "processes/DsarProcess.bpmn";
     private static final String DMN = "processes/ResponseDeadline.dmn";
     private static final String REVIEW_FORM = "forms/ReviewResponseForm.form";
+    private static final String WITHOUT_EMAIL_FORM = "forms/FulfilWithoutEmailForm.form";
 
     private static final String REQUEST_REFERENCE = "DSAR-2025-000123";
     private static final Date DUE_AT = Date.from(Instant.parse("2099-11-20T17:00:00Z"));
@@ -158,7 +158,7 @@ class DsarProcessTest {
         assertThat(pi).isWaitingAt("UserTask_ReviewResponse");
         Task review = task(pi);
         assertThat(review).hasCandidateGroup("complianceOfficers").hasDueDate(DUE_AT);
-        Assertions.assertThat(deployedFormOf(review)).contains("\"id\": \"ReviewResponseForm\"");
+        Assertions.assertThat(DeployedForms.ofTask(formService(), review)).contains("\"id\": \"ReviewResponseForm\"");
         assertThat(pi).variables()
                 .containsEntry("lookupSummary", "3 sources, 41 records")
                 .containsEntry("packageSummary", "1 archive, 41 records");
@@ -289,10 +289,60 @@ class DsarProcessTest {
         complete(task(pi), withVariables("reviewDecision", "SEND_BACK", "reviewComment", "Billing system missing"));
 
         assertThat(pi).hasPassedInOrder("UserTask_ReviewResponse", "Gateway_ReviewDecision", "Gateway_StartFulfilment",
-                "CallActivity_FulfilRequest").isWaitingAt("UserTask_ReviewResponse");
+                "Gateway_RequesterEmailGiven", "CallActivity_FulfilRequest").isWaitingAt("UserTask_ReviewResponse");
         Assertions.assertThat(sentMailTemplates).isEmpty();
         Assertions.assertThat(trackedStages).containsExactly("IN_REVIEW", "FULFILLING", "IN_REVIEW");
         assertThat(pi).variables().containsEntry("fulfilmentNote", "Billing: 3 records erased");
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, WITHOUT_EMAIL_FORM})
+    void shouldHaveAVerifiedRequestWithoutEmailHandledByHandBeforeReview() throws IOException {
+        mockCalledProcess("IdentityVerificationProcess", Map.of("identityVerified", true,
+                "verificationOutcome", "VERIFIED"));
+
+        ProcessInstance pi = startBefore("CallActivity_VerifyIdentity",
+                requestVariables("ERASURE", "UK").putValue("requesterEmailGiven", false));
+
+        assertThat(pi).hasPassed("Gateway_IdentityVerified").isWaitingAt("UserTask_FulfilWithoutEmail");
+        Task byHand = task(pi);
+        assertThat(byHand).hasCandidateGroup("complianceOfficers").hasDueDate(DUE_AT);
+        Assertions.assertThat(DeployedForms.ofTask(formService(), byHand))
+                .contains("\"id\": \"FulfilWithoutEmailForm\"");
+
+        complete(byHand, withVariables("fulfilmentNote", "CRM: 2 records erased by hand; holds checked"));
+
+        assertThat(pi).isWaitingAt("UserTask_ReviewResponse");
+        assertThat(pi).variables().containsEntry("fulfilmentNote", "CRM: 2 records erased by hand; holds checked");
+        complete(task(pi), withVariables("reviewDecision", "APPROVE"));
+        execute(job("ServiceTask_SendResponse", pi));
+
+        assertThat(pi).isEnded().hasPassedInOrder("CallActivity_VerifyIdentity", "Gateway_IdentityVerified",
+                "UserTask_FulfilWithoutEmail", "UserTask_ReviewResponse", "ServiceTask_SendResponse",
+                "EndEvent_ResponseSent")
+                .hasNotPassed("CallActivity_CheckLegalHolds", "CallActivity_FulfilRequest",
+                        "EndEvent_ClosedUnverified");
+        Assertions.assertThat(calledProcessInputs).containsOnlyKeys("IdentityVerificationProcess");
+        Assertions.assertThat(sentMailTemplates).containsExactly("request-completed");
+        Assertions.assertThat(trackedStages).containsExactly("VERIFYING_IDENTITY", "FULFILLING", "IN_REVIEW",
+                "COMPLETED");
+        verifyTaskListenerMock("validateFormSubmissionListener").executed(times(2));
+    }
+
+    @Test
+    @org.camunda.bpm.engine.test.Deployment(resources = {BPMN, DMN, REVIEW_FORM, WITHOUT_EMAIL_FORM})
+    void shouldHandARequestWithoutEmailBackToTheOfficerWhenReviewerSendsBack() {
+        ProcessInstance pi = startBefore("UserTask_ReviewResponse",
+                requestVariables("ACCESS", "UK").putValue("requesterEmailGiven", false));
+
+        complete(task(pi), withVariables("reviewDecision", "SEND_BACK", "reviewComment", "Paper files not searched"));
+
+        assertThat(pi).hasPassedInOrder("UserTask_ReviewResponse", "Gateway_ReviewDecision", "Gateway_StartFulfilment",
+                "Gateway_RequesterEmailGiven").isWaitingAt("UserTask_FulfilWithoutEmail")
+                .hasNotPassed("CallActivity_FulfilRequest");
+        Assertions.assertThat(calledProcessInputs).isEmpty();
+        Assertions.assertThat(sentMailTemplates).isEmpty();
+        Assertions.assertThat(trackedStages).containsExactly("IN_REVIEW", "FULFILLING");
     }
 
     @ParameterizedTest
@@ -340,11 +390,6 @@ class DsarProcessTest {
                 .deploy(repositoryService()));
     }
 
-    private static String deployedFormOf(Task task) throws IOException {
-        try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
-            return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     private static String stageOf(DelegateExecution execution) {
         BaseElement element = (BaseElement) execution.getBpmnModelElementInstance();

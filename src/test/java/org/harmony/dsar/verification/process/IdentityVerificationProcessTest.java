@@ -21,8 +21,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +42,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.harmony.dsar.inbox.MailTriage;
+import org.harmony.dsar.models.DeployedForms;
 import org.harmony.dsar.verification.IdentityAssurance;
 import org.harmony.dsar.verification.IdentityAssurance.Assessment;
 import org.harmony.dsar.verification.IdentityAssurance.Outcome;
@@ -248,7 +247,7 @@ class IdentityVerificationProcessTest {
         assertThat(pi).isWaitingAt("UserTask_ReviewIdentity");
         Task review = task(pi);
         assertThat(review).hasCandidateGroup("complianceOfficers").hasDueDate(DUE_AT);
-        Assertions.assertThat(deployedFormOf(review)).contains("\"id\": \"ReviewIdentityForm\"")
+        Assertions.assertThat(DeployedForms.ofTask(formService(), review)).contains("\"id\": \"ReviewIdentityForm\"")
                 .contains("identityReviewDecision");
         Assertions.assertThat(taskService().getVariablesLocal(review.getId()))
                 .containsEntry("identityComparison", "phone: submitted ••••18, on record ••••18 (match)")
@@ -441,11 +440,6 @@ class IdentityVerificationProcessTest {
         assertThat(pi).variables().containsEntry("manualReview", true).containsEntry("requiredDataPoints", 1);
     }
 
-    private static String deployedFormOf(Task task) throws IOException {
-        try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
-            return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     private void relationship(SubjectRelationship relationship) {
         when(assurance.prepare(REQUEST_ID)).thenReturn(new Preparation(relationship, "P14D"));

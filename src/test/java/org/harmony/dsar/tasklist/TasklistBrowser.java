@@ -180,9 +180,11 @@ public final class TasklistBrowser implements AutoCloseable {
         click(field.findElement(By.cssSelector(".fjs-input-group")));
         List<WebElement> options = wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(field,
                 By.cssSelector(".fjs-dropdownlist-item")));
-        List<String> texts = options.stream().map(WebElement::getText).toList();
-        options.stream().filter(option -> option.getText().contains(optionText)).findFirst()
-                .orElseThrow(() -> new AssertionError("No option '" + optionText + "' in " + texts)).click();
+        List<String> texts = options.stream().map(option -> option.getAttribute("textContent").strip()).toList();
+        WebElement picked = options.stream().filter(option -> option.getAttribute("textContent").contains(optionText))
+                .findFirst().orElseThrow(() -> new AssertionError("No option '" + optionText + "' in " + texts));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", picked);
+        wait.until(ExpectedConditions.elementToBeClickable(picked)).click();
         return texts;
     }
 

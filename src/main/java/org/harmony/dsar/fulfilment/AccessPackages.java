@@ -225,20 +225,19 @@ public class AccessPackages {
     @Transactional
     public int deleteExpired() {
         Instant now = clock.instant();
-        List<Map.Entry<String, String>> expired = jdbc.sql("""
+        List<Stored> expired = jdbc.sql("""
                 SELECT id, request_id, file_path FROM access_package WHERE expires_at < :now AND deleted_at IS NULL
                 """)
                 .param("now", Timestamp.from(now))
-                .query((rs, row) -> {
-                    files.delete(rs.getString("request_id"), rs.getString("file_path"));
-                    return Map.entry(rs.getString("id"), rs.getString("request_id"));
-                })
+                .query((rs, row) -> new Stored(rs.getString("id"), rs.getString("request_id"),
+                        rs.getString("file_path")))
                 .list();
-        for (Map.Entry<String, String> item : expired) {
+        for (Stored item : expired) {
+            files.delete(item.requestId(), item.file());
             jdbc.sql("UPDATE access_package SET deleted_at = :now, content = NULL WHERE id = :id")
-                    .param("now", Timestamp.from(now)).param("id", item.getKey()).update();
-            lookup.deleteRecords(item.getValue());
-            events.record(item.getValue(), "PACKAGE_DELETED", "package=" + item.getKey());
+                    .param("now", Timestamp.from(now)).param("id", item.id()).update();
+            lookup.deleteRecords(item.requestId());
+            events.record(item.requestId(), "PACKAGE_DELETED", "package=" + item.id());
         }
         return expired.size();
     }
@@ -265,6 +264,9 @@ public class AccessPackages {
     }
 
     private record Written(long size, String sha256) {
+    }
+
+    private record Stored(String id, String requestId, String file) {
     }
 
     private Written write(String file, DsarRequest request, List<LookupResult> results, boolean categoriesOnly,

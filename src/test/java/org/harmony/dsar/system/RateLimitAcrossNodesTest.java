@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The per-client limit of the public API holds across nodes: two guards, each with its buckets on a connection pool
  * of its own to one PostgreSQL, count against one limit; the call after the limit is refused with 429 problem+json on
  * whichever node it reaches, also when both nodes are called at the same moment. The running application keeps its
- * buckets there too, under a keyed hash of the address.
+ * buckets there too, under a keyed hash of the address, until they are full again.
  */
 class RateLimitAcrossNodesTest extends JourneyTestSupport {
 
@@ -102,7 +102,7 @@ class RateLimitAcrossNodesTest extends JourneyTestSupport {
     }
 
     @Test
-    void shouldKeepTheApplicationsBucketsInPostgreSqlUnderAKeyedHash() throws Exception {
+    void shouldKeepTheApplicationsBucketsInPostgreSqlUnderAKeyedHashUntilFull() throws Exception {
         assertThat(applicationBuckets).isInstanceOf(ClientBuckets.Shared.class);
         String client = "203.0.113.30";
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(PATH)
@@ -115,6 +115,12 @@ class RateLimitAcrossNodesTest extends JourneyTestSupport {
                 .query(Long.class).single()).isEqualTo(1L);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM rate_limit_bucket WHERE id LIKE '%203.0.113%'").query(Long.class)
                 .single()).as("no address stored").isZero();
+
+        jdbc.sql("UPDATE rate_limit_bucket SET expires_at = :past WHERE id = :id")
+                .param("past", System.currentTimeMillis() - 1000).param("id", hash.hex(client)).update();
+        ((ClientBuckets.Shared) applicationBuckets).removeExpired();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM rate_limit_bucket WHERE id = :id").param("id", hash.hex(client))
+                .query(Long.class).single()).as("a full bucket's row is removed").isZero();
     }
 
     /** A node: the guard with its buckets on a data source of its own, 5 calls an hour per client. */

@@ -9,9 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
@@ -39,7 +36,7 @@ import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.intake.RequestType;
 import org.harmony.dsar.lookup.LookupResult;
 import org.harmony.dsar.lookup.SubjectDataLookup;
-import org.harmony.dsar.system.AfterCommit;
+import org.harmony.dsar.system.RequestFiles;
 import org.harmony.dsar.system.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +49,7 @@ import org.thymeleaf.context.Context;
 /**
  * The data package a requester downloads: a zip with a readable HTML report (the GDPR Art 15(1) information and
  * the CCPA categories per source), one JSON and one CSV file per source, and a manifest. Written as a stream to a
- * file, record by record from the lookup files, so that memory stays bounded whatever the number of records; the
+ * request file ({@link RequestFiles}, which every node reads), record by record from the lookup files, so that memory stays bounded whatever the number of records; the
  * report shows the first records of each source and points to the data files for all. A portability request gets
  * only the data the subject provided.
  */
@@ -60,6 +57,7 @@ import org.thymeleaf.context.Context;
 public class AccessPackages {
 
     private static final Logger log = LoggerFactory.getLogger(AccessPackages.class);
+    private static final String PREFIX = "package-";
 
     private final SubjectDataLookup lookup;
     private final RequestRepository requests;
@@ -68,10 +66,13 @@ public class AccessPackages {
     private final ITemplateEngine templates;
     private final ObjectMapper json;
     private final FulfilmentProperties properties;
+    private final RequestFiles files;
     private final Clock clock;
 
     AccessPackages(SubjectDataLookup lookup, RequestRepository requests, RequestEvents events, JdbcClient jdbc,
-            ITemplateEngine templates, ObjectMapper json, FulfilmentProperties properties, Clock clock) {
+            ITemplateEngine templates, ObjectMapper json, FulfilmentProperties properties, RequestFiles files,
+            Clock clock) {
+        this.files = files;
         this.lookup = lookup;
         this.requests = requests;
         this.events = events;
@@ -92,9 +93,8 @@ public class AccessPackages {
         boolean categoriesOnly = request.accessScope() == AccessScope.CATEGORIES;
         Instant now = clock.instant();
         String packageId = UUID.randomUUID().toString();
-        Path dir = properties.packagesDir().toAbsolutePath().normalize();
-        Path file = dir.resolve(packageId + ".zip");
-        Written written = write(dir, file, request, results, categoriesOnly, now);
+        String file = PREFIX + packageId + ".zip";
+        Written written = write(file, request, results, categoriesOnly, now);
         discardUnreleased(requestId, "superseded");
         jdbc.sql("""
                 INSERT INTO access_package (id, request_id, created_at, size_bytes, sha256, file_path)
@@ -105,7 +105,7 @@ public class AccessPackages {
                 .param("createdAt", Timestamp.from(now))
                 .param("size", written.size())
                 .param("sha256", written.sha256())
-                .param("file", file.toString())
+                .param("file", file)
                 .update();
         long records = results.stream().mapToLong(LookupResult::recordCount).sum();
         events.record(requestId, "PACKAGE_BUILT", "sources=" + results.size() + " records=" + records
@@ -158,17 +158,17 @@ public class AccessPackages {
 
     /**
      * Deletes the packages of the request that were never released (a denial, a send-back, a new build): the file
-     * once the transaction commits, the row marked deleted. Nothing unapproved stays behind.
+     * with the transaction, the row marked deleted. Nothing unapproved stays behind.
      */
     @Transactional
     public int discardUnreleased(String requestId, String why) {
         Instant now = clock.instant();
-        List<String> files = jdbc.sql("""
+        List<String> unreleased = jdbc.sql("""
                 SELECT file_path FROM access_package
                 WHERE request_id = :requestId AND released_at IS NULL AND deleted_at IS NULL
                 """)
                 .param("requestId", requestId).query(String.class).list();
-        if (files.isEmpty()) {
+        if (unreleased.isEmpty()) {
             return 0;
         }
         jdbc.sql("""
@@ -176,49 +176,34 @@ public class AccessPackages {
                 WHERE request_id = :requestId AND released_at IS NULL AND deleted_at IS NULL
                 """)
                 .param("now", Timestamp.from(now)).param("requestId", requestId).update();
-        AfterCommit.run(() -> files.forEach(AccessPackages::deleteQuietly));
-        events.record(requestId, "PACKAGE_DISCARDED", "reason=" + why + " packages=" + files.size());
-        return files.size();
+        unreleased.forEach(file -> files.delete(requestId, file));
+        events.record(requestId, "PACKAGE_DISCARDED", "reason=" + why + " packages=" + unreleased.size());
+        return unreleased.size();
     }
 
-    /** File names (package ids) in the packages directory that a row still needs: released and not yet expired, or awaiting review. */
+    /** Package files that a row still needs: released and not yet expired, or awaiting review. */
     private Set<String> filesInUse() {
         return Set.copyOf(jdbc.sql("""
                 SELECT p.file_path FROM access_package p JOIN dsar_request r ON r.id = p.request_id
                 WHERE p.deleted_at IS NULL AND (p.released_at IS NOT NULL OR r.ended_at IS NULL)
-                """).query(String.class).list().stream()
-                .map(file -> Path.of(file).getFileName().toString()).toList());
+                """).query(String.class).list());
     }
 
-    /** Deletes every file in the packages directory that no package in use points to; returns how many. */
+    /**
+     * Deletes every stored package file that no package in use points to (left by a crash); returns how many. A
+     * package written in the last hour (its row perhaps not yet committed) is left alone.
+     */
     public int deleteOrphanFiles() {
-        Path dir = properties.packagesDir().toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
         Set<String> inUse = filesInUse();
+        Instant recent = clock.instant().minusSeconds(3600);
         int deleted = 0;
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                if (Files.isRegularFile(file) && !inUse.contains(file.getFileName().toString())
-                        && !recentlyWritten(file)) {
-                    deleteQuietly(file.toString());
-                    deleted++;
-                }
+        for (RequestFiles.StoredFile file : files.list(PREFIX)) {
+            if (!inUse.contains(file.name()) && file.createdAt().isBefore(recent)) {
+                files.delete(file.requestId(), file.name());
+                deleted++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Packages directory could not be listed", e);
         }
         return deleted;
-    }
-
-    /** A package being written now (its row not yet committed) is left alone. */
-    private boolean recentlyWritten(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant().isAfter(clock.instant().minusSeconds(3600));
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -227,34 +212,32 @@ public class AccessPackages {
 
     /** The package's content as a stream; the caller closes it. */
     public InputStream open(String packageId) {
-        String file = jdbc.sql("SELECT file_path FROM access_package WHERE id = :id AND deleted_at IS NULL")
-                .param("id", packageId).query(String.class).optional()
+        Map.Entry<String, String> file = jdbc.sql("""
+                SELECT request_id, file_path FROM access_package WHERE id = :id AND deleted_at IS NULL
+                """)
+                .param("id", packageId).query((rs, row) -> Map.entry(rs.getString("request_id"),
+                        rs.getString("file_path"))).optional()
                 .orElseThrow(() -> new IllegalStateException("Package " + packageId + " is not available"));
-        try {
-            return Files.newInputStream(Path.of(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Package file is missing", e);
-        }
+        return files.open(file.getKey(), file.getValue());
     }
 
     /** Deletes the files of packages past their download window, and the lookup records behind them. */
     @Transactional
     public int deleteExpired() {
         Instant now = clock.instant();
-        List<Map.Entry<String, String>> expired = jdbc.sql("""
+        List<Stored> expired = jdbc.sql("""
                 SELECT id, request_id, file_path FROM access_package WHERE expires_at < :now AND deleted_at IS NULL
                 """)
                 .param("now", Timestamp.from(now))
-                .query((rs, row) -> {
-                    deleteQuietly(rs.getString("file_path"));
-                    return Map.entry(rs.getString("id"), rs.getString("request_id"));
-                })
+                .query((rs, row) -> new Stored(rs.getString("id"), rs.getString("request_id"),
+                        rs.getString("file_path")))
                 .list();
-        for (Map.Entry<String, String> item : expired) {
+        for (Stored item : expired) {
+            files.delete(item.requestId(), item.file());
             jdbc.sql("UPDATE access_package SET deleted_at = :now, content = NULL WHERE id = :id")
-                    .param("now", Timestamp.from(now)).param("id", item.getKey()).update();
-            lookup.deleteRecords(item.getValue());
-            events.record(item.getValue(), "PACKAGE_DELETED", "package=" + item.getKey());
+                    .param("now", Timestamp.from(now)).param("id", item.id()).update();
+            lookup.deleteRecords(item.requestId());
+            events.record(item.requestId(), "PACKAGE_DELETED", "package=" + item.id());
         }
         return expired.size();
     }
@@ -283,14 +266,15 @@ public class AccessPackages {
     private record Written(long size, String sha256) {
     }
 
-    private Written write(Path dir, Path file, DsarRequest request, List<LookupResult> results,
-            boolean categoriesOnly, Instant now) {
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
-        try {
-            Files.createDirectories(dir);
-            MessageDigest sha256 = Sha256.newDigest();
-            try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)),
-                    sha256); ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+    private record Stored(String id, String requestId, String file) {
+    }
+
+    private Written write(String file, DsarRequest request, List<LookupResult> results, boolean categoriesOnly,
+            Instant now) {
+        MessageDigest sha256 = Sha256.newDigest();
+        long size = files.write(request.id(), file, stored -> {
+            try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(new KeepOpen(stored)), sha256);
+                    ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
                 zip.putNextEntry(new ZipEntry("report.html"));
                 Writer report = new OutputStreamWriter(new KeepOpen(zip), StandardCharsets.UTF_8);
                 templates.process("access-report", reportContext(request, results, categoriesOnly, now), report);
@@ -326,12 +310,8 @@ public class AccessPackages {
                 json.writerWithDefaultPrettyPrinter().writeValue(new KeepOpen(zip), head);
                 zip.closeEntry();
             }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Written(Files.size(file), HexFormat.of().formatHex(sha256.digest()));
-        } catch (IOException e) {
-            deleteQuietly(partial.toString());
-            throw new UncheckedIOException("Package could not be written", e);
-        }
+        });
+        return new Written(size, HexFormat.of().formatHex(sha256.digest()));
     }
 
     private void writeJson(LookupResult result, OutputStream zip) throws IOException {
@@ -402,17 +382,6 @@ public class AccessPackages {
     public record ReportSource(LookupResult result, List<String> columns, List<Map<String, Object>> records) {
         public boolean truncated() {
             return result.recordCount() > records.size();
-        }
-    }
-
-    private static void deleteQuietly(String file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(Path.of(file));
-        } catch (IOException e) {
-            log.warn("Package file could not be deleted; it is deleted at the next cleanup", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.harmony.dsar.fulfilment;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,7 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param packageTtl        how long a data package can be downloaded; then its file is deleted
  * @param companyName       who answers, as the report names the controller
  * @param contact           where the requester asks questions (privacy team or DPO)
- * @param packagesDir       where packages are written (streamed, never held in memory whole)
  * @param reportRecordLimit how many records per source the HTML report shows; all are in the data files
  * @param cleanupInterval   how often expired packages and lookup files are deleted
  */
@@ -19,7 +17,6 @@ public record FulfilmentProperties(
         @DefaultValue("P7D") Duration packageTtl,
         @DefaultValue("Harmony") String companyName,
         @DefaultValue("privacy@harmony.example") String contact,
-        @DefaultValue("./data/packages") Path packagesDir,
         @DefaultValue("200") int reportRecordLimit,
         @DefaultValue("PT1H") Duration cleanupInterval) {
 }

@@ -16,7 +16,6 @@ import org.springframework.util.unit.DataSize;
  * @param reloadCheck  how often at most the file's modification time is checked for a reload
  * @param connections  JDBC connections by name; {@code default} is the engine's own data source
  * @param httpTimeout  connect and read timeout of HTTP JSON sources
- * @param recordsDir   where lookups keep the records they found, one file per request and source
  * @param fetchSize    rows fetched per round trip when a source returns many records
  * @param http         how HTTP sources are reached: allowed hosts, endpoints with their headers, limits
  */
@@ -26,7 +25,6 @@ public record CatalogueProperties(
         @DefaultValue("PT5S") Duration reloadCheck,
         @DefaultValue Map<String, Connection> connections,
         @DefaultValue("PT10S") Duration httpTimeout,
-        @DefaultValue("./data/lookups") java.nio.file.Path recordsDir,
         @DefaultValue("500") int fetchSize,
         @DefaultValue Http http) {
 

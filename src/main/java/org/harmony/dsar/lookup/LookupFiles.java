@@ -3,73 +3,70 @@ package org.harmony.dsar.lookup;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.harmony.dsar.system.RequestFiles;
 import org.springframework.stereotype.Component;
 
 /**
- * The records a lookup found, one JSON object per line in a file per request and source: written and read as a
- * stream, so that a subject with 100,000 records needs no more memory than one with ten.
+ * The records a lookup found, one JSON object per line in a file per request and source ({@link RequestFiles}, where
+ * every node reads them): written and read as a stream, so that a subject with 100,000 records needs no more memory
+ * than one with ten. A file is known by its key, {@code <request id>/lookup-<source>.jsonl}.
  */
 @Component
 class LookupFiles {
 
     private static final TypeReference<Map<String, Object>> RECORD = new TypeReference<>() { };
+    private static final String PREFIX = "lookup-";
 
-    private final Path root;
+    private final RequestFiles files;
     private final ObjectMapper json;
 
-    LookupFiles(CatalogueProperties properties, ObjectMapper json) {
-        this.root = properties.recordsDir().toAbsolutePath().normalize();
+    LookupFiles(RequestFiles files, ObjectMapper json) {
+        this.files = files;
         this.json = json;
     }
 
-    Path file(String requestId, String sourceName) {
-        return root.resolve(requestId).resolve(sourceName + ".jsonl");
+    String file(String requestId, String sourceName) {
+        return requestId + "/" + PREFIX + sourceName + ".jsonl";
     }
 
     /** Writes the records that {@code producer} emits; returns how many. */
-    long write(Path file, Consumer<Consumer<Map<String, Object>>> producer) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".part");
-            long[] count = {0};
-            try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                producer.accept(record -> {
-                    try {
-                        out.write(json.writeValueAsString(record));
-                        out.write('\n');
-                        count[0]++;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
-            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return count[0];
-        } catch (IOException e) {
-            throw new UncheckedIOException("Lookup records could not be written to " + file, e);
-        }
+    long write(String file, Consumer<Consumer<Map<String, Object>>> producer) {
+        long[] count = {0};
+        files.write(requestOf(file), nameOf(file), out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            producer.accept(record -> {
+                try {
+                    writer.write(json.writeValueAsString(record));
+                    writer.write('\n');
+                    count[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.flush();
+        });
+        return count[0];
     }
 
-    void forEach(Path file, Consumer<Map<String, Object>> records) {
-        if (!Files.exists(file)) {
+    void forEach(String file, Consumer<Map<String, Object>> records) {
+        if (!files.exists(requestOf(file), nameOf(file))) {
             return;
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(files.open(requestOf(file), nameOf(file)),
+                StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (!line.isBlank()) {
                     records.accept(json.readValue(line, RECORD));
@@ -80,29 +77,21 @@ class LookupFiles {
         }
     }
 
-    /** The requests that have lookup files on this node. */
+    /** The requests that have lookup files. */
     Set<String> requestIds() {
-        if (!Files.isDirectory(root)) {
-            return Set.of();
-        }
-        try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString())
-                    .collect(Collectors.toSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Lookup records directory could not be listed", e);
-        }
+        return files.list(PREFIX).stream().map(RequestFiles.StoredFile::requestId).collect(Collectors.toSet());
     }
 
-    /** Removes every lookup file of the request. */
+    /** Removes every lookup file of the request, with the surrounding transaction. */
     void deleteAll(String requestId) {
-        Path dir = root.resolve(requestId);
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Lookup files of a request could not be removed", e);
-        }
+        files.deleteAll(requestId, PREFIX);
+    }
+
+    private static String requestOf(String file) {
+        return file.substring(0, file.indexOf('/'));
+    }
+
+    private static String nameOf(String file) {
+        return file.substring(file.indexOf('/') + 1);
     }
 }

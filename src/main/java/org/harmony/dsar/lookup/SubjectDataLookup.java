@@ -1,6 +1,5 @@
 package org.harmony.dsar.lookup;
 
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ public class SubjectDataLookup {
         DsarRequest request = requests.get(requestId);
         Source source = catalogue.source(sourceName);
         SubjectParameters subject = subjectOf(request);
-        Path file = files.file(requestId, sourceName);
+        String file = files.file(requestId, sourceName);
         long started = System.nanoTime();
         long count = files.write(file, records -> reader.read(source, subject, records));
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -84,11 +83,11 @@ public class SubjectDataLookup {
                 .param("count", count)
                 .param("millis", millis)
                 .param("at", Timestamp.from(clock.instant()))
-                .param("file", file.toString())
+                .param("file", file)
                 .update();
         events.record(requestId, "SOURCE_LOOKED_UP", "source=" + sourceName + " records=" + count + " ms=" + millis);
         log.info("Request {}: source {} returned {} records in {} ms", request.reference(), sourceName, count, millis);
-        return new LookupResult(source, count, millis, file.toString());
+        return new LookupResult(source, count, millis, file);
     }
 
     /** Counts and timing of the last lookup, per source, for the reviewer; records the lookup in the audit. */
@@ -138,16 +137,16 @@ public class SubjectDataLookup {
     /** Streams the records a lookup found. */
     public void forEachRecord(LookupResult result, Consumer<Map<String, Object>> records) {
         if (result.recordsFile() != null) {
-            files.forEach(Path.of(result.recordsFile()), records);
+            files.forEach(result.recordsFile(), records);
         }
     }
 
-    /** Removes the records the lookups of a request found, on this node, and the copy of them in the table. */
+    /** Removes the records the lookups of a request found, with the surrounding transaction. */
     public void deleteRecords(String requestId) {
         files.deleteAll(requestId);
     }
 
-    /** The requests whose lookup records are on this node's disk. */
+    /** The requests whose lookup records are stored. */
     public Set<String> requestsWithRecords() {
         return files.requestIds();
     }

@@ -40,6 +40,8 @@ public class RecordsPurge {
             "DELETE FROM sent_mail WHERE request_id IN (:ids)",
             "DELETE FROM lookup_result WHERE request_id IN (:ids)",
             "DELETE FROM access_package WHERE request_id IN (:ids)",
+            "DELETE FROM request_file_chunk WHERE file_id IN (SELECT id FROM request_file WHERE request_id IN (:ids))",
+            "DELETE FROM request_file WHERE request_id IN (:ids)",
             "DELETE FROM deadline_extension WHERE request_id IN (:ids)",
             "DELETE FROM verification_document WHERE request_id IN (:ids)",
             "DELETE FROM identity_declaration WHERE request_id IN (:ids)",
@@ -59,7 +61,7 @@ public class RecordsPurge {
     /** The tables {@link #DELETIONS} covers: a table that refers to a request and is not here blocks the purge. */
     public static final List<String> TABLES = List.of("legal_hold_check_item", "legal_hold_check", "request_event",
             "verification_code", "requester_token", "sent_mail", "lookup_result", "access_package",
-            "deadline_extension", "verification_document", "identity_declaration", "identity_question",
+            "request_file", "deadline_extension", "verification_document", "identity_declaration", "identity_question",
             "erasure_evidence", "rectification_item", "fulfilment_outcome", "verified_identifier", "incoming_mail", "postal_letter",
             "request_link", "suppression_entry");
 

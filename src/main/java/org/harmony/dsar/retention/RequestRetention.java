@@ -12,7 +12,6 @@ import org.harmony.dsar.lookup.SubjectDataLookup;
 import org.harmony.dsar.mail.PostalLetters;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
 import org.harmony.dsar.operations.RequestMetrics;
-import org.harmony.dsar.system.AfterCommit;
 import org.harmony.dsar.verification.IdentityEvidence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * questions and the requester's answers, the data points and verified identifiers, the values of corrections, the
  * mails to the privacy mailbox that started or answered it, the PDFs of letters posted to a requester without an
  * email address. A released package stays for its download period and is then
- * deleted by {@link RetentionCleanup}, which also removes, on every node, files of requests that ended elsewhere.
+ * deleted by {@link RetentionCleanup}, which also removes files a crash left behind.
  *
  * <p>Kept on purpose (README, "Nothing kept longer than needed"): the request record (reference, type, email, name,
  * text, dates), the audit trail, erasure evidence, suppression entries (a hash), declarations, and sent-mail records,
@@ -87,7 +86,7 @@ public class RequestRetention {
         int discarded = packages.discardUnreleased(requestId, "request ended");
         int mails = incomingMails.eraseForRequest(requestId);
         int letters = postalLetters.eraseForRequest(requestId);
-        AfterCommit.run(() -> lookup.deleteRecords(requestId));
+        lookup.deleteRecords(requestId);
         events.record(requestId, "REQUEST_DATA_DELETED", "lookupRecords=deleted identifierValues=" + identifierValues
                 + " documents=" + documents + " questions=" + questions + " corrections=" + corrections
                 + " unreleasedPackages=" + discarded + " mails=" + mails + " letters=" + letters);
@@ -95,8 +94,8 @@ public class RequestRetention {
     }
 
     /**
-     * On this node: deletes the lookup records of requests that have ended (or are unknown here) and package files
-     * no package in use points to. Returns how many request directories and files were removed.
+     * Deletes the lookup records of requests that have ended and package files no package in use points to (left by
+     * a crash). Returns for how many requests lookup records and how many package files were removed.
      */
     public int sweep() {
         Set<String> onDisk = lookup.requestsWithRecords();

@@ -1,6 +1,9 @@
 package org.harmony.dsar.retention;
 
+import java.time.Duration;
+
 import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.system.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -8,30 +11,48 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Runs on every node: deletes packages after their download period, and the files of ended requests that another
- * node (or a crash before the end listener's file deletion) left on this node's disk.
+ * Deletes packages after their download period, and the files of ended requests that a crash left behind. Runs on one
+ * node of a cluster at a time ({@link ClusterLock}): the files are where every node reads them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class RetentionCleanup {
+public class RetentionCleanup {
+
+    static final String LOCK = "retention-cleanup";
 
     private static final Logger log = LoggerFactory.getLogger(RetentionCleanup.class);
 
     private final AccessPackages packages;
     private final RequestRetention retention;
+    private final ClusterLock lock;
 
-    RetentionCleanup(AccessPackages packages, RequestRetention retention) {
+    RetentionCleanup(AccessPackages packages, RequestRetention retention, ClusterLock lock) {
         this.packages = packages;
         this.retention = retention;
+        this.lock = lock;
     }
 
     @Scheduled(fixedDelayString = "${dsar.fulfilment.cleanup-interval:PT1H}", initialDelayString = "PT1M")
-    void deleteWhatIsNoLongerNeeded() {
-        int expired = packages.deleteExpired();
-        int swept = retention.sweep();
-        if (expired > 0 || swept > 0) {
-            log.info("Retention cleanup: {} expired packages, {} leftover directories and files deleted", expired,
-                    swept);
+    void scheduled() {
+        deleteWhatIsNoLongerNeeded();
+    }
+
+    /** Runs the cleanup unless another node is running it; whether this node ran it. */
+    public boolean deleteWhatIsNoLongerNeeded() {
+        if (!lock.tryLock(LOCK, Duration.ofHours(1))) {
+            log.debug("Retention cleanup: another node is cleaning up");
+            return false;
+        }
+        try {
+            int expired = packages.deleteExpired();
+            int swept = retention.sweep();
+            if (expired > 0 || swept > 0) {
+                log.info("Retention cleanup: {} expired packages, lookup records of {} requests and leftover files"
+                        + " deleted", expired, swept);
+            }
+            return true;
+        } finally {
+            lock.release(LOCK);
         }
     }
 }

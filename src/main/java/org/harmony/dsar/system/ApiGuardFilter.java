@@ -18,8 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.http.HttpHeaders;
@@ -29,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Guards the public requester API and the privacy center's pages before any controller runs: a token bucket per
- * client address (429) and a limit on the body size (413), both answered as problem+json on the API and as a page
+ * client address ({@link ClientBuckets}, shared by the nodes on PostgreSQL; 429) and a limit on the body size (413), both answered as problem+json on the API and as a page
  * in the page's language on the privacy center ({@link PageRefusal}).
  */
 class ApiGuardFilter extends OncePerRequestFilter {
@@ -40,25 +38,18 @@ class ApiGuardFilter extends OncePerRequestFilter {
 
     private final ApiProperties properties;
     private final ObjectMapper json;
-    private final Map<String, Bucket> buckets;
+    private final ClientBuckets buckets;
 
-    ApiGuardFilter(ApiProperties properties, ObjectMapper json) {
+    ApiGuardFilter(ApiProperties properties, ClientBuckets buckets, ObjectMapper json) {
         this.properties = properties;
+        this.buckets = buckets;
         this.json = json;
-        int clients = properties.rateLimit().clients();
-        this.buckets = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > clients;
-            }
-        });
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ConsumptionProbe probe = buckets.computeIfAbsent(request.getRemoteAddr(), address -> newBucket())
-                .tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.tryConsume(request.getRemoteAddr());
         if (!probe.isConsumed()) {
             RateLimited limited = new RateLimited(Duration.ofNanos(probe.getNanosToWaitForRefill()));
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
@@ -99,14 +90,6 @@ class ApiGuardFilter extends OncePerRequestFilter {
         request.setAttribute(PageRefusal.TYPE, type);
         request.getRequestDispatcher(PageRefusal.PATH).forward(new BodilessGet(request), response);
         response.flushBuffer();
-    }
-
-    private Bucket newBucket() {
-        ApiProperties.RateLimit limit = properties.rateLimit();
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.requests())
-                        .refillGreedy(limit.requests(), limit.period()).build())
-                .build();
     }
 
     private void problem(HttpServletResponse response, HttpStatus status, String type, String title, String detail)

@@ -21,15 +21,20 @@ public record ApiProperties(
     /**
      * @param requests calls per period and client address
      * @param period   the period the calls are counted over
-     * @param clients  how many client addresses are tracked at once (oldest forgotten first)
+     * @param clients  how many client addresses a node tracks at once in memory (oldest forgotten first)
      * @param perRecipientPerDay requests accepted in 24 hours for one email address, as the subject's or the agent's
      *                 address, counted in the database (so across nodes); more are refused as the client limit is, so
      *                 that intake cannot be used to flood someone's mailbox
+     * @param store    where the per-client buckets are: {@code postgresql} (shared by every node), {@code local}
+     *                 (this node's memory), {@code auto} (default: {@code postgresql} on PostgreSQL, else {@code local})
      */
     public record RateLimit(
             @DefaultValue("30") int requests,
             @DefaultValue("PT1M") Duration period,
             @DefaultValue("10000") int clients,
-            @DefaultValue("5") int perRecipientPerDay) {
+            @DefaultValue("5") int perRecipientPerDay,
+            @DefaultValue("auto") Store store) {
+
+        public enum Store { AUTO, LOCAL, POSTGRESQL }
     }
 }

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,15 +19,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClusterLock {
 
-    /** This node: process id and host name, as the JVM names itself. */
-    static final String NODE = abbreviate(ManagementFactory.getRuntimeMXBean().getName());
-
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** This node: process id and host name, as the JVM names itself, and this application's instance. */
+    private final String node;
 
-    ClusterLock(JdbcClient jdbc, Clock clock) {
+    public ClusterLock(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.node = abbreviate(ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** Takes the lock for the lease unless another node holds it; whether this node now holds it. */
@@ -36,7 +38,7 @@ public class ClusterLock {
         int taken = jdbc.sql("""
                 UPDATE scheduled_lock SET locked_until = :until, locked_at = :now, locked_by = :node
                 WHERE name = :name AND locked_until <= :now
-                """).param("until", until).param("now", Timestamp.from(now)).param("node", NODE)
+                """).param("until", until).param("now", Timestamp.from(now)).param("node", node)
                 .param("name", name).update();
         if (taken == 1) {
             return true;
@@ -46,7 +48,7 @@ public class ClusterLock {
                     INSERT INTO scheduled_lock (name, locked_until, locked_at, locked_by)
                     VALUES (:name, :until, :now, :node)
                     """).param("name", name).param("until", until).param("now", Timestamp.from(now))
-                    .param("node", NODE).update() == 1;
+                    .param("node", node).update() == 1;
         } catch (DuplicateKeyException held) {
             return false;
         }
@@ -55,10 +57,10 @@ public class ClusterLock {
     /** Ends this node's hold at once, so that the next run anywhere need not wait for the lease. */
     public void release(String name) {
         jdbc.sql("UPDATE scheduled_lock SET locked_until = :now WHERE name = :name AND locked_by = :node")
-                .param("now", Timestamp.from(clock.instant())).param("name", name).param("node", NODE).update();
+                .param("now", Timestamp.from(clock.instant())).param("name", name).param("node", node).update();
     }
 
     private static String abbreviate(String name) {
-        return name.length() <= 100 ? name : name.substring(0, 100);
+        return name.length() <= 100 ? name : name.substring(name.length() - 100);
     }
 }

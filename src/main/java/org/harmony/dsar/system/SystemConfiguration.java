@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -139,10 +141,15 @@ class SystemConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ApiGuardFilter> apiGuard(ApiProperties properties,
+    ClientBuckets clientBuckets(ApiProperties properties, DataSource dataSource, KeyedHash hash, ClusterLock lock) {
+        return ClientBuckets.of(properties.rateLimit(), dataSource, hash, lock);
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiGuardFilter> apiGuard(ApiProperties properties, ClientBuckets buckets,
             ObjectMapper json) {
         FilterRegistrationBean<ApiGuardFilter> registration =
-                new FilterRegistrationBean<>(new ApiGuardFilter(properties, json));
+                new FilterRegistrationBean<>(new ApiGuardFilter(properties, buckets, json));
         registration.setName("requester-api-guard");
         registration.addUrlPatterns("/api/*", "/privacy/*");
         return registration;

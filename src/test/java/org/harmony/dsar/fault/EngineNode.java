@@ -26,10 +26,11 @@ final class EngineNode implements AutoCloseable {
     private final File log;
     private Process process;
 
-    EngineNode(String name, FaultEnvironment environment) {
+    EngineNode(String name, FaultEnvironment environment, String... settings) {
         this.name = name;
         this.port = freePort();
-        this.arguments = environment.engineArguments(port);
+        this.arguments = new ArrayList<>(environment.engineArguments(port));
+        this.arguments.addAll(List.of(settings));
         this.log = Path.of("target", "fault", name + ".log").toFile();
         log.getParentFile().mkdirs();
     }

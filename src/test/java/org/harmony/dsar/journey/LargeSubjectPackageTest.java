@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.lookup.LookupResult;
 import org.harmony.dsar.lookup.SubjectDataLookup;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
+import org.harmony.dsar.system.RequestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,9 +26,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A subject with 100,000 records: the lookup streams them to a file and the package streams them into the zip;
- * the report shows the first records and points to the data files for all of them. After the download window
- * the files are deleted.
+ * A subject with 100,000 records: the lookup streams them to a request file and the package streams them into the
+ * zip, both stored in the database in rows of {@code dsar.storage.chunk-size}; the report shows the first records and
+ * points to the data files for all of them. After the download window the files are deleted.
  */
 class LargeSubjectPackageTest extends JourneyTestSupport {
 
@@ -44,6 +44,8 @@ class LargeSubjectPackageTest extends JourneyTestSupport {
     private RequestRepository requests;
     @Autowired
     private VerifiedIdentifiers identifiers;
+    @Autowired
+    private RequestFiles files;
 
     private final String subject = uniqueEmail("prolific.writer");
 
@@ -97,15 +99,26 @@ class LargeSubjectPackageTest extends JourneyTestSupport {
         // Released with the response; after the download window, the package file and the lookup records go.
         String file = jdbc.sql("SELECT file_path FROM access_package WHERE id = :id").param("id", built.id())
                 .query(String.class).single();
-        assertThat(Path.of(file)).exists();
-        assertThat(Path.of(result.recordsFile())).exists();
+        String lookupFile = result.recordsFile().substring(requestId.length() + 1);
+        assertThat(files.exists(requestId, file)).isTrue();
+        assertThat(files.exists(requestId, lookupFile)).isTrue();
+        assertThat(chunksOf(requestId, file)).as("the package in rows of 256 KB")
+                .isEqualTo((built.sizeBytes() + 262_143) / 262_144).isGreaterThan(1);
         assertThat(packages.release(requestId)).isPresent();
         jdbc.sql("UPDATE access_package SET expires_at = :past WHERE id = :id")
                 .param("past", Timestamp.from(Instant.now().minusSeconds(60))).param("id", built.id()).update();
 
         assertThat(packages.deleteExpired()).isGreaterThanOrEqualTo(1);
-        assertThat(Path.of(file)).doesNotExist();
-        assertThat(Path.of(result.recordsFile())).doesNotExist();
+        assertThat(files.exists(requestId, file)).isFalse();
+        assertThat(files.exists(requestId, lookupFile)).isFalse();
+        assertThat(chunksOf(requestId, file) + chunksOf(requestId, lookupFile)).isZero();
         assertThatThrownBy(() -> packages.open(built.id())).isInstanceOf(IllegalStateException.class);
+    }
+
+    private long chunksOf(String requestId, String name) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM request_file_chunk c JOIN request_file f ON f.id = c.file_id
+                WHERE f.request_id = :requestId AND f.name = :name
+                """).param("requestId", requestId).param("name", name).query(Long.class).single();
     }
 }

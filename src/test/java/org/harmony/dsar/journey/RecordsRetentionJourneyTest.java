@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.harmony.dsar.retention.RecordsPurge;
+import org.harmony.dsar.system.RequestFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +41,8 @@ class RecordsRetentionJourneyTest extends JourneyTestSupport {
     private RepositoryService repository;
     @Autowired
     private DataSource dataSource;
+    @Autowired
+    private RequestFiles files;
 
     @Test
     void shouldDeleteTheRecordsOfRequestsEndedBeforeTheRetentionPeriodAndKeepTheRest() {
@@ -53,8 +56,8 @@ class RecordsRetentionJourneyTest extends JourneyTestSupport {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM suppression_entry WHERE subject_hash = :hash")
                 .param("hash", "hash-" + expired).query(Integer.class).single())
                 .as("the opt-out outlives its request, unlinked").isEqualTo(1);
-        assertThat(rowsOf(kept)).as("ended 35 months ago: kept").isEqualTo(6);
-        assertThat(rowsOf(open)).as("still open: kept").isEqualTo(6);
+        assertThat(rowsOf(kept)).as("ended 35 months ago: kept").isEqualTo(8);
+        assertThat(rowsOf(open)).as("still open: kept").isEqualTo(8);
     }
 
     @Test
@@ -67,7 +70,7 @@ class RecordsRetentionJourneyTest extends JourneyTestSupport {
                 """).param("until", Timestamp.from(NOW.plusSeconds(3600))).param("now", Timestamp.from(NOW)).update();
 
         assertThat(purge.purge()).as("another node holds the lock").isEqualTo(-1);
-        assertThat(rowsOf(expired)).isEqualTo(6);
+        assertThat(rowsOf(expired)).isEqualTo(8);
 
         jdbc.sql("UPDATE scheduled_lock SET locked_until = :past").param("past", Timestamp.from(NOW.minusSeconds(1)))
                 .update();
@@ -135,10 +138,11 @@ class RecordsRetentionJourneyTest extends JourneyTestSupport {
                 VALUES (:e, :id, :hash, 'OPT_OUT_OF_SALE', :at)
                 """).param("e", UUID.randomUUID().toString()).param("id", id).param("hash", "hash-" + id)
                 .param("at", received).update();
+        files.write(id, "lookup-orders.jsonl", out -> out.write("{}\n".getBytes()));
         return id;
     }
 
-    /** The request's row and its rows in the other tables written above. */
+    /** The request's row and its rows in the other tables written above, its stored file and that file's chunk. */
     private int rowsOf(String id) {
         return jdbc.sql("""
                 SELECT (SELECT COUNT(*) FROM dsar_request WHERE id = :id)
@@ -147,6 +151,9 @@ class RecordsRetentionJourneyTest extends JourneyTestSupport {
                     + (SELECT COUNT(*) FROM deadline_extension WHERE request_id = :id)
                     + (SELECT COUNT(*) FROM erasure_evidence WHERE request_id = :id)
                     + (SELECT COUNT(*) FROM suppression_entry WHERE request_id = :id)
+                    + (SELECT COUNT(*) FROM request_file WHERE request_id = :id)
+                    + (SELECT COUNT(*) FROM request_file_chunk c JOIN request_file f ON f.id = c.file_id
+                       WHERE f.request_id = :id)
                 """).param("id", id).query(Integer.class).single();
     }
 

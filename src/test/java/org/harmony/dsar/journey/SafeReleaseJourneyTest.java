@@ -3,21 +3,18 @@ package org.harmony.dsar.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.harmony.dsar.fulfilment.AccessPackages;
-import org.harmony.dsar.fulfilment.FulfilmentProperties;
-import org.harmony.dsar.lookup.CatalogueProperties;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
+import org.harmony.dsar.system.RequestFiles;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,9 +37,7 @@ class SafeReleaseJourneyTest extends JourneyTestSupport {
     @Autowired
     private AccessPackages packages;
     @Autowired
-    private CatalogueProperties catalogue;
-    @Autowired
-    private FulfilmentProperties fulfilment;
+    private RequestFiles files;
 
     @Nested
     class OnlyVerifiedIdentifiersFindData {
@@ -164,8 +159,8 @@ class SafeReleaseJourneyTest extends JourneyTestSupport {
                     {"type": "ACCESS", "jurisdiction": "EU", "email": "%s", "fullName": "Denied Person"}
                     """.formatted(email));
             String token = tokenOf(awaitMail(email, reference + ": we have received your request"));
-            String file = packageFile(reference);
-            assertThat(Path.of(file)).exists();
+            RequestFiles.StoredFile file = packageFile(reference);
+            assertThat(files.exists(file.requestId(), file.name())).isTrue();
 
             assertThat(completeAs("officer2", officerTaskId(reference, "UserTask_ReviewResponse"), """
                     {"reviewDecision": {"value": "DENY"},
@@ -173,7 +168,7 @@ class SafeReleaseJourneyTest extends JourneyTestSupport {
                     .isEqualTo(HttpStatus.NO_CONTENT);
             runDueJobs();
 
-            assertThat(Path.of(file)).doesNotExist();
+            assertThat(files.exists(file.requestId(), file.name())).isFalse();
             ResponseEntity<String> download = http.getForEntity(
                     "/api/requests/" + reference + "/package?token=" + token, String.class);
             assertThat(download.getStatusCode()).isIn(HttpStatus.NOT_FOUND, HttpStatus.GONE);
@@ -351,11 +346,14 @@ class SafeReleaseJourneyTest extends JourneyTestSupport {
                 .query(String.class).single();
     }
 
-    private String packageFile(String reference) {
+    private RequestFiles.StoredFile packageFile(String reference) {
         return jdbc.sql("""
-                SELECT p.file_path FROM access_package p JOIN dsar_request r ON r.id = p.request_id
+                SELECT p.request_id, p.file_path, p.created_at FROM access_package p
+                JOIN dsar_request r ON r.id = p.request_id
                 WHERE r.reference = :reference AND p.deleted_at IS NULL
-                """).param("reference", reference).query(String.class).single();
+                """).param("reference", reference).query((rs, row) -> new RequestFiles.StoredFile(
+                        rs.getString("request_id"), rs.getString("file_path"), rs.getTimestamp("created_at")
+                        .toInstant())).single();
     }
 
     @SuppressWarnings("unchecked")
@@ -366,14 +364,6 @@ class SafeReleaseJourneyTest extends JourneyTestSupport {
     private static String tokenOf(ReceivedMail mail) {
         String link = linkIn(mail, "/status");
         return link.substring(link.indexOf("token=") + "token=".length()).replaceAll("[&\\s].*", "");
-    }
-
-    private static boolean modifiedSince(Path file, Instant since) {
-        try {
-            return !Files.getLastModifiedTime(file).toInstant().isBefore(since);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** Every project and engine table column (text or binary) holding the value, as table.column. */
@@ -400,24 +390,23 @@ class SafeReleaseJourneyTest extends JourneyTestSupport {
     }
 
     /**
-     * Files written since {@code since} under the lookup and package directories whose content (or, for a zip, an
-     * entry's) holds the value. Older files belong to earlier runs against another database.
+     * Request files (lookup records, packages) stored since {@code since} whose content (or, for a zip, an entry's)
+     * holds the value. Older files belong to other tests.
      */
-    private List<Path> filesContaining(String value, Instant since) throws IOException {
-        List<Path> found = new ArrayList<>();
-        for (Path dir : List.of(catalogue.recordsDir(), fulfilment.packagesDir())) {
-            if (!Files.isDirectory(dir)) {
+    private List<String> filesContaining(String value, Instant since) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (RequestFiles.StoredFile file : files.list("")) {
+            if (file.createdAt().isBefore(since) || !files.exists(file.requestId(), file.name())) {
                 continue;
             }
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.filter(Files::isRegularFile).filter(file -> modifiedSince(file, since)).toList()) {
-                    String content = file.toString().endsWith(".zip")
-                            ? String.join("\n", unzip(Files.readAllBytes(file)).values())
-                            : Files.readString(file, StandardCharsets.UTF_8);
-                    if (content.toLowerCase().contains(value.toLowerCase())) {
-                        found.add(file);
-                    }
-                }
+            byte[] bytes;
+            try (InputStream in = files.open(file.requestId(), file.name())) {
+                bytes = in.readAllBytes();
+            }
+            String content = file.name().endsWith(".zip") ? String.join("\n", unzip(bytes).values())
+                    : new String(bytes, StandardCharsets.UTF_8);
+            if (content.toLowerCase().contains(value.toLowerCase())) {
+                found.add(file.requestId() + "/" + file.name());
             }
         }
         return found;

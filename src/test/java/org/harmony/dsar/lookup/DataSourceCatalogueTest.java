@@ -213,7 +213,7 @@ class DataSourceCatalogueTest {
 
         private DataSourceCatalogue catalogue(Path file) {
             return new DataSourceCatalogue(new CatalogueProperties("file:" + file, Duration.ZERO, Map.of(),
-                    Duration.ofSeconds(1), file.getParent(), 100, null), new DefaultResourceLoader(), Clock.systemUTC());
+                    Duration.ofSeconds(1), 100, null), new DefaultResourceLoader(), Clock.systemUTC());
         }
     }
 

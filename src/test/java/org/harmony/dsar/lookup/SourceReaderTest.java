@@ -125,7 +125,7 @@ class SourceReaderTest {
                         Map.of("Authorization", "Bearer ${test.token}"))),
                 DataSize.ofKilobytes(10), 5);
         CatalogueProperties properties = new CatalogueProperties("file:" + catalogueFile, Duration.ZERO, Map.of(),
-                Duration.ofSeconds(5), dir, 100, httpProperties);
+                Duration.ofSeconds(5), 100, httpProperties);
         MockEnvironment environment = new MockEnvironment().withProperty("test.token", "s3cret");
         DataSourceCatalogue catalogue = new DataSourceCatalogue(properties, new DefaultResourceLoader(),
                 Clock.systemUTC());

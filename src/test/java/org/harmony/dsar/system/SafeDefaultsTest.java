@@ -167,8 +167,7 @@ class SafeDefaultsTest {
     private ConfigurableApplicationContext start(String database, String... settings) {
         String[] common = {"--spring.datasource.url=" + database, "--server.port=0",
                 "--dsar.mail.embedded-server.enabled=false", "--camunda.bpm.job-execution.enabled=false",
-                "--dsar.fulfilment.packages-dir=" + dir.resolve("packages"),
-                "--dsar.catalogue.records-dir=" + dir.resolve("lookups")};
+                "--dsar.storage.directory=" + dir.resolve("files")};
         return new SpringApplicationBuilder(DsarApplication.class).run(concat(common, settings));
     }
 

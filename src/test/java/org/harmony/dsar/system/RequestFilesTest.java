@@ -1,0 +1,143 @@
+package org.harmony.dsar.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Random;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Both stores of request files on H2, the embedded default (the journeys run the database store on PostgreSQL):
+ * streamed content comes back byte for byte across many chunks, a rewrite replaces the file only once complete, a
+ * failed write leaves the earlier file, a delete goes with its transaction, and the prefix deletes only its files.
+ */
+class RequestFilesTest {
+
+    private static final String REQUEST = "request-1";
+
+    @TempDir
+    Path dir;
+
+    private JdbcDataSource db;
+    private JdbcClient jdbc;
+    private TransactionTemplate transactions;
+
+    @BeforeEach
+    void migrate() {
+        db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:files-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        db.setUser("sa");
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        jdbc = JdbcClient.create(db);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(db));
+        jdbc.sql("""
+                INSERT INTO dsar_request (id, reference, request_type, jurisdiction, email, full_name, language, stage,
+                    received_at) VALUES (:id, 'DSAR-FILES-00001', 'ACCESS', 'EU', 'a@example.org', 'A', 'en',
+                    'RECEIVED', :now)
+                """).param("id", REQUEST).param("now", Timestamp.from(Instant.now())).update();
+    }
+
+    private RequestFiles store(StorageProperties.Type type) {
+        StorageProperties properties = new StorageProperties(type, dir, DataSize.ofKilobytes(64));
+        return type == StorageProperties.Type.DATABASE
+                ? new DatabaseRequestFiles(JdbcClient.create(db), Clock.systemUTC(), properties)
+                : new DirectoryRequestFiles(properties);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StorageProperties.Type.class)
+    void shouldReturnStreamedContentByteForByte(StorageProperties.Type type) throws IOException {
+        RequestFiles files = store(type);
+        byte[] content = new byte[1_000_003];
+        new Random(7).nextBytes(content);
+
+        long size = files.write(REQUEST, "package-1.zip", out -> {
+            for (int i = 0; i < content.length; i += 1000) {
+                out.write(content, i, Math.min(1000, content.length - i));
+            }
+        });
+
+        assertThat(size).isEqualTo(content.length);
+        try (InputStream in = files.open(REQUEST, "package-1.zip")) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        if (type == StorageProperties.Type.DATABASE) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM request_file_chunk").query(Long.class).single())
+                    .as("rows of 64 KB").isEqualTo(16L);
+        }
+        assertThat(files.list("package-")).extracting(RequestFiles.StoredFile::name).containsExactly("package-1.zip");
+    }
+
+    @ParameterizedTest
+    @EnumSource(StorageProperties.Type.class)
+    void shouldKeepTheEarlierFileWhenARewriteFailsAndReplaceItWhenOneSucceeds(StorageProperties.Type type)
+            throws IOException {
+        RequestFiles files = store(type);
+        files.write(REQUEST, "lookup-orders.jsonl", out -> out.write("first\n".getBytes()));
+
+        assertThatThrownBy(() -> files.write(REQUEST, "lookup-orders.jsonl", out -> {
+            out.write(new byte[100_000]);
+            throw new IOException("source went away");
+        })).hasMessageContaining("lookup-orders.jsonl");
+        assertThat(read(files, "lookup-orders.jsonl")).isEqualTo("first\n");
+
+        files.write(REQUEST, "lookup-orders.jsonl", out -> out.write("second\n".getBytes()));
+        assertThat(read(files, "lookup-orders.jsonl")).isEqualTo("second\n");
+        assertThat(files.list("lookup-")).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StorageProperties.Type.class)
+    void shouldDeleteWithTheTransactionAndOnlyThePrefixAsked(StorageProperties.Type type) {
+        RequestFiles files = store(type);
+        files.write(REQUEST, "lookup-orders.jsonl", out -> out.write('x'));
+        files.write(REQUEST, "package-1.zip", out -> out.write('y'));
+
+        transactions.executeWithoutResult(status -> {
+            files.deleteAll(REQUEST, "lookup-");
+            status.setRollbackOnly();
+        });
+        assertThat(files.exists(REQUEST, "lookup-orders.jsonl")).as("rolled back").isTrue();
+
+        transactions.executeWithoutResult(status -> files.deleteAll(REQUEST, "lookup-"));
+        assertThat(files.exists(REQUEST, "lookup-orders.jsonl")).isFalse();
+        assertThat(files.exists(REQUEST, "package-1.zip")).isTrue();
+        assertThatThrownBy(() -> files.open(REQUEST, "lookup-orders.jsonl")).isInstanceOf(RequestFiles.Missing.class);
+        if (type == StorageProperties.Type.DIRECTORY) {
+            assertThat(Files.exists(dir.resolve(REQUEST).resolve("package-1.zip"))).isTrue();
+        }
+    }
+
+    @Test
+    void shouldRefuseNamesThatLeaveTheRequestsDirectory() {
+        RequestFiles files = store(StorageProperties.Type.DIRECTORY);
+        assertThatThrownBy(() -> files.write(REQUEST, "../escape", out -> out.write('x')))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> files.open("..", "escape")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Files.exists(dir.resolve("escape"))).isFalse();
+    }
+
+    private static String read(RequestFiles files, String name) throws IOException {
+        try (InputStream in = files.open(REQUEST, name)) {
+            return new String(in.readAllBytes());
+        }
+    }
+}

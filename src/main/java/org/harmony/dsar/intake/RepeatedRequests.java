@@ -3,6 +3,7 @@ package org.harmony.dsar.intake;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,6 +42,33 @@ public class RepeatedRequests {
                 .param("jurisdiction", jurisdiction.code())
                 .param("since", Timestamp.from(clock.instant().minus(SAME_CASE_WITHIN)))
                 .query(String.class).optional();
+    }
+
+    /**
+     * The answer to an identical submission: a fresh reference, never the open request's, kept only so that the
+     * privacy center's "received" page can show it. Whoever knows someone's email address learns nothing by sending
+     * the same form: the answer looks like that to any new request.
+     */
+    public record RepeatAnswer(String reference, String requestId, Instant dueAt) {
+    }
+
+    void recordAnswer(RepeatAnswer answer) {
+        jdbc.sql("""
+                INSERT INTO repeated_submission (reference, request_id, due_at, submitted_at)
+                VALUES (:reference, :requestId, :dueAt, :at)""")
+                .param("reference", answer.reference()).param("requestId", answer.requestId())
+                .param("dueAt", answer.dueAt() == null ? null : Timestamp.from(answer.dueAt()))
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** The answer given to an identical submission, if {@code reference} was one. */
+    public Optional<RepeatAnswer> answer(String reference) {
+        return jdbc.sql("SELECT reference, request_id, due_at FROM repeated_submission WHERE reference = :reference")
+                .param("reference", reference)
+                .query((rs, row) -> new RepeatAnswer(rs.getString("reference"), rs.getString("request_id"),
+                        rs.getTimestamp("due_at") == null ? null : rs.getTimestamp("due_at").toInstant()))
+                .optional();
     }
 
     /** Links a new request to the other open requests of the same email for the same right; how many. */

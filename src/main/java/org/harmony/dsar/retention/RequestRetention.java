@@ -87,6 +87,7 @@ public class RequestRetention {
         int discarded = packages.discardUnreleased(requestId, "request ended");
         int mails = incomingMails.eraseForRequest(requestId);
         int letters = postalLetters.eraseForRequest(requestId);
+        jdbc.sql("DELETE FROM repeated_submission WHERE request_id = :id").param("id", requestId).update();
         AfterCommit.run(() -> lookup.deleteRecords(requestId));
         events.record(requestId, "REQUEST_DATA_DELETED", "lookupRecords=deleted identifierValues=" + identifierValues
                 + " documents=" + documents + " questions=" + questions + " corrections=" + corrections

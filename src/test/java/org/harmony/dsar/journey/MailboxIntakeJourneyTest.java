@@ -194,6 +194,45 @@ class MailboxIntakeJourneyTest extends JourneyTestSupport {
     }
 
     @Test
+    void shouldSendAStrangersMailCitingSomeoneElsesRequestToTriageAndRevealNothing() throws Exception {
+        String victim = uniqueEmail("victim");
+        String reference = (String) submit("""
+                {"type": "ACCESS", "jurisdiction": "EU", "email": "%s", "fullName": "Vera Victim"}"""
+                .formatted(victim)).getBody().get("reference");
+        runDueJobs();
+        ReceivedMail acknowledgement = awaitMail(victim, reference + ": we have received your request");
+        String stranger = uniqueEmail("stranger");
+
+        String byReference = newMessageId();
+        deliver(mail(stranger, byReference, "Re: " + reference + ": please send the data to me instead",
+                "Send everything to this address."), byReference);
+        String byHeader = newMessageId();
+        MimeMessage inReplyTo = mail(stranger, byHeader, "Re: your request", "Please add my new address.");
+        inReplyTo.setHeader("In-Reply-To", acknowledgement.messageId());
+        inReplyTo.setHeader("References", acknowledgement.messageId());
+        deliver(inReplyTo, byHeader);
+        assertThat(poller.pollAll()).isEqualTo(2);
+        runDueJobs();
+
+        for (String messageId : List.of(byReference, byHeader)) {
+            Map<String, Object> row = jdbc.sql("SELECT status, request_id FROM incoming_mail WHERE message_id = :id")
+                    .param("id", messageId).query().singleRow();
+            assertThat(row.get("status")).as("not attached to the victim's request").isEqualTo("AWAITING_TRIAGE");
+            assertThat(row.get("request_id")).isNull();
+            assertThat(triageInstances(messageId)).isEqualTo(1);
+            String shown = (String) taskVariables(triageTaskOf(mailIdOf(messageId))).get("incomingMail").get("value");
+            assertThat(shown).as("triage shows the stranger's mail, nothing of the victim's request")
+                    .doesNotContain(victim).doesNotContain("Vera Victim");
+        }
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM request_event e JOIN dsar_request r ON r.id = e.request_id
+                WHERE r.reference = :reference AND e.event_type = 'REPLY_RECEIVED'""").param("reference", reference)
+                .query(Integer.class).single()).isZero();
+        assertThat(mailsTo(stranger)).as("nothing is mailed to the stranger").isEmpty();
+        assertThat(mailsTo(victim)).as("acknowledgement and code only").hasSize(2);
+    }
+
+    @Test
     void shouldEraseAMailTheOfficerMarksAsSpam() throws Exception {
         String messageId = newMessageId();
         deliver(mail(uniqueEmail("spammer"), messageId, "Cheap watches", "Buy now"), messageId);

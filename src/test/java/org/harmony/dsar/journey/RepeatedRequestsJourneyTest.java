@@ -24,16 +24,21 @@ class RepeatedRequestsJourneyTest extends JourneyTestSupport {
         String victim = uniqueEmail("flooded");
         String body = """
                 {"type": "ACCESS", "jurisdiction": "EU", "email": "%s", "fullName": "Flo Oded"}""".formatted(victim);
-        Set<String> references = new HashSet<>();
-        for (int i = 0; i < 25; i++) {
-            ResponseEntity<Map> accepted = submit(body);
-            assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-            references.add((String) accepted.getBody().get("reference"));
+        ResponseEntity<Map> first = submit(body);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String reference = (String) first.getBody().get("reference");
+        Set<String> answered = new HashSet<>();
+        for (int i = 1; i < 25; i++) {
+            ResponseEntity<Map> again = submit(body);
+            assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            assertThat(again.getBody()).as("shaped like any acceptance").containsOnlyKeys(first.getBody().keySet())
+                    .containsEntry("status", "RECEIVED").containsEntry("dueDate", first.getBody().get("dueDate"));
+            answered.add((String) again.getBody().get("reference"));
         }
         runDueJobs();
 
-        assertThat(references).hasSize(1);
-        String reference = references.iterator().next();
+        assertThat(answered).as("a fresh reference each time, never the open request's").hasSize(24)
+                .doesNotContain(reference).allMatch(answer -> answer.matches("DSAR-[0-9A-Z]{5}-[0-9A-Z]{5}"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM dsar_request WHERE email = :email").param("email", victim)
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("DsarProcess")
@@ -44,6 +49,25 @@ class RepeatedRequestsJourneyTest extends JourneyTestSupport {
                 SELECT COUNT(*) FROM request_event e JOIN dsar_request r ON r.id = e.request_id
                 WHERE r.reference = :reference AND e.event_type = 'REPEATED_SUBMISSION'""")
                 .param("reference", reference).query(Integer.class).single()).isEqualTo(24);
+    }
+
+    @Test
+    void shouldNotTellAnImpostorWhoSendsTheSameFormTheVictimsReference() {
+        String victim = uniqueEmail("victim");
+        String body = """
+                {"type": "ERASURE", "jurisdiction": "UK", "email": "%s", "fullName": "Vic Tim"}""".formatted(victim);
+        String reference = (String) submit(body).getBody().get("reference");
+        runDueJobs();
+
+        ResponseEntity<Map> impostor = submit(body);
+        assertThat(impostor.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(impostor.getBody()).containsEntry("status", "RECEIVED");
+        assertThat(impostor.getBody().toString()).doesNotContain(reference).doesNotContain(victim);
+        String decoy = (String) impostor.getBody().get("reference");
+        assertThat(postJson("/api/requests/" + decoy + "/verification", "{\"code\": \"000000\"}")
+                .getStatusCode()).as("the answer's reference opens nothing, like a wrong code")
+                .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(mailsTo(victim)).as("no mail for the repeat").hasSize(2);
     }
 
     @Test

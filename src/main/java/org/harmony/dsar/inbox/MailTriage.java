@@ -149,8 +149,9 @@ public class MailTriage {
                 Locale.forLanguageTag(triage.language() == null ? "en" : triage.language()), Channel.EMAIL,
                 mail.receivedAt()));
         mails.updateStatus(mailId, IncomingMails.Status.REQUEST_CREATED, request.id());
+        mails.attachCopies(mailId, request.id());
         events.record(request.id(), "TRIAGED", "channel=EMAIL mail=" + mailId + " attachments="
-                + mails.attachments(mailId).size());
+                + mails.attachments(mailId).size() + " copies=" + mails.copiesOf(mailId));
         log.info("Mail {} triaged as request {}", mailId, request.reference());
         return request.reference();
     }
@@ -161,7 +162,8 @@ public class MailTriage {
         mails.updateStatus(mailId, decision == Triage.TriageDecision.SPAM ? IncomingMails.Status.SPAM
                 : IncomingMails.Status.NOT_A_REQUEST, null);
         mails.erase(mailId);
-        log.info("Mail {} closed as {}; its content was erased", mailId, decision);
+        int copies = mails.eraseCopies(mailId);
+        log.info("Mail {} closed as {}; its content and that of its {} copies were erased", mailId, decision, copies);
     }
 
     private static String orNone(String value) {

@@ -14,6 +14,7 @@ import org.harmony.dsar.intake.Channel;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.IntakeService;
 import org.harmony.dsar.intake.ReceivedRequest;
+import org.harmony.dsar.intake.RepeatedRequests;
 import org.harmony.dsar.intake.RequestEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +35,10 @@ public class MailTriage {
     private final IncomingMails mails;
     private final IntakeService intake;
     private final RequestEvents events;
+    private final RepeatedRequests repeats;
 
-    MailTriage(IncomingMails mails, IntakeService intake, RequestEvents events) {
+    MailTriage(IncomingMails mails, IntakeService intake, RequestEvents events, RepeatedRequests repeats) {
+        this.repeats = repeats;
         this.mails = mails;
         this.intake = intake;
         this.events = events;
@@ -69,6 +72,10 @@ public class MailTriage {
                     .append(", ").append(attachment.sizeBytes()).append(" bytes")
                     .append(attachment.refused() == null ? "" : " (" + attachment.refused() + ")").append('\n');
         }
+        text.append("\nOpen requests from this address: ").append(repeats.describeOpenRequestsOf(mail.sender()))
+                .append(" (a new request from it is linked to those of the same right; the review decides to answer"
+                        + " both or to merge. A sender's address can be forged: nothing is said to the sender about"
+                        + " them.)\n");
         KeywordSuggestions.Suggestion suggestion = KeywordSuggestions.suggest(mail.subject(), mail.text());
         return new TriageView(text.toString(), mail.sender(), suggestion.describe(),
                 suggestion.type().map(Enum::name).orElse(null), suggestion.language().orElse("en"),

@@ -236,6 +236,15 @@ class MailboxIntakeJourneyTest extends JourneyTestSupport {
                 .query(Integer.class).single()).isZero();
         assertThat(mailsTo(stranger)).as("nothing is mailed to the stranger").isEmpty();
         assertThat(mailsTo(victim)).as("acknowledgement and code only").hasSize(2);
+
+        String fromVictim = newMessageId();
+        deliver(mail(victim, fromVictim, "Another request", "Please also delete my data."), fromVictim);
+        assertThat(poller.pollAll()).isEqualTo(1);
+        assertThat((String) taskVariables(triageTaskOf(mailIdOf(fromVictim))).get("incomingMail").get("value"))
+                .as("the officer sees the sender's open requests").contains("Open requests from this address: "
+                        + reference + " (ACCESS, ");
+        assertThat((String) taskVariables(triageTaskOf(mailIdOf(byHeader))).get("incomingMail").get("value"))
+                .contains("Open requests from this address: none");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.harmony.dsar.intake.RepeatedRequests;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
+import org.harmony.dsar.system.KeyedHash;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,8 @@ class RepeatedRequestsJourneyTest extends JourneyTestSupport {
     private VerifiedIdentifiers identifiers;
     @Autowired
     private RepeatedRequests repeats;
+    @Autowired
+    private KeyedHash keyedHash;
 
     @Test
     void shouldMakeOneCaseOfAFloodOfIdenticalRequests() {
@@ -75,6 +78,13 @@ class RepeatedRequestsJourneyTest extends JourneyTestSupport {
         assertThat(postJson("/api/requests/" + decoy + "/verification", "{\"code\": \"000000\"}")
                 .getStatusCode()).as("the answer's reference opens nothing, like a wrong code")
                 .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        ResponseEntity<String> receivedPage = http.getForEntity("/privacy/request/received?reference=" + decoy
+                + "&receipt=" + receipt(decoy), String.class);
+        assertThat(receivedPage.getStatusCode()).as("the privacy center shows the answer like any other")
+                .isEqualTo(HttpStatus.OK);
+        assertThat(receivedPage.getBody()).contains(decoy).doesNotContain(reference);
+        assertThat(http.getForEntity("/privacy/request/received?reference=DSAR-00000-00000&receipt="
+                + receipt("DSAR-00000-00000"), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(mailsTo(victim)).as("no mail for the repeat").hasSize(2);
     }
 
@@ -212,6 +222,10 @@ class RepeatedRequestsJourneyTest extends JourneyTestSupport {
         return mailsTo(address).stream().filter(mail -> mail.subject().startsWith(reference))
                 .filter(mail -> mail.text().contains("Why:") || mail.text().contains("Warum:")).findFirst()
                 .orElseThrow();
+    }
+
+    private String receipt(String reference) {
+        return keyedHash.hex("privacy-center-receipt:" + reference).substring(0, 32);
     }
 
     private static String body(String type, String email) {

@@ -172,7 +172,7 @@ public class IncomingMails {
                         rs.getString("triage_jurisdiction") == null ? null
                                 : Jurisdiction.ofCode(rs.getString("triage_jurisdiction")),
                         rs.getString("triage_language"), rs.getString("requester_email"),
-                        rs.getString("requester_name"), rs.getString("triage_reason")))
+                        rs.getString("requester_name"), rs.getString("triage_reason"), null))
                 .single();
     }
 

@@ -245,6 +245,28 @@ class MailboxIntakeJourneyTest extends JourneyTestSupport {
                         + reference + " (ACCESS, ");
         assertThat((String) taskVariables(triageTaskOf(mailIdOf(byHeader))).get("incomingMail").get("value"))
                 .contains("Open requests from this address: none");
+
+        ResponseEntity<String> strangerMerge = completeAs("officer", triageTaskOf(mailIdOf(byReference)), """
+                {"triageDecision": {"value": "SAME_AS_OPEN_REQUEST"}, "openRequestReference": {"value": "%s"}}"""
+                .formatted(reference));
+        assertThat(strangerMerge.getStatusCode()).as("a stranger's mail is never merged into the victim's request")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(strangerMerge.getBody()).contains("Name an open request of this sender");
+        ResponseEntity<String> merged = completeAs("officer", triageTaskOf(mailIdOf(fromVictim)), """
+                {"triageDecision": {"value": "SAME_AS_OPEN_REQUEST"}, "openRequestReference": {"value": "%s"}}"""
+                .formatted(reference));
+        assertThat(merged.getStatusCode()).as(merged.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+        Map<String, Object> kept = jdbc.sql("""
+                SELECT m.status, r.reference FROM incoming_mail m JOIN dsar_request r ON r.id = m.request_id
+                WHERE m.message_id = :id""").param("id", fromVictim).query().singleRow();
+        assertThat(kept).containsEntry("status", "REPLY_ATTACHED").containsEntry("reference", reference);
+        assertThat(jdbc.sql("""
+                SELECT e.detail FROM request_event e JOIN dsar_request r ON r.id = e.request_id
+                WHERE r.reference = :reference AND e.event_type = 'REPEATED_SUBMISSION'""").param("reference", reference)
+                .query(String.class).list()).singleElement().asString().contains("mergedInTriage=true");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dsar_request WHERE LOWER(email) = :email").param("email", victim)
+                .query(Integer.class).single()).as("merged: no second request").isEqualTo(1);
     }
 
     @Test

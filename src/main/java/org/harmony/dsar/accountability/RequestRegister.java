@@ -99,7 +99,7 @@ class RequestRegister {
                 "SELECT request_id, 'KEPT_' || kept_reason FROM erasure_evidence WHERE kept_reason IS NOT NULL AND "
                         + inPeriod,
                 "SELECT request_id, event_type || ' ' || COALESCE(detail, '') FROM request_event WHERE event_type IN"
-                        + " ('REVIEW_DENY', 'LEGAL_REVIEW_COMPLETED', 'ACCESS_NARROWED_TO_CATEGORIES') AND "
+                        + " ('REVIEW_DENY', 'LEGAL_REVIEW_COMPLETED', 'ACCESS_NARROWED_TO_CATEGORIES', 'FEE_NOTED') AND "
                         + inPeriod)) {
             jdbc.sql(sql)
                     .param("from", Timestamp.from(period.start()))
@@ -126,6 +126,10 @@ class RequestRegister {
         }
         if (value.startsWith("LEGAL_REVIEW_COMPLETED") && !value.contains("decision=DENY")) {
             return value.contains("decision=CONFIRM_PARTIAL") ? "CONFIRM_PARTIAL" : null;
+        }
+        if (value.startsWith("FEE_NOTED")) {
+            Matcher reason = REASON.matcher(value);
+            return "FEE_" + (reason.find() ? reason.group(1) : "NO_REASON_GIVEN");
         }
         if (value.startsWith("REVIEW_DENY") || value.startsWith("LEGAL_REVIEW_COMPLETED")) {
             Matcher reason = REASON.matcher(value);

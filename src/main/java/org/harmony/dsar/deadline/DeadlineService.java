@@ -12,6 +12,7 @@ import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.Jurisdiction;
 import org.harmony.dsar.intake.RequestEvents;
 import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.intake.RequestType;
 import org.springframework.stereotype.Service;
 
 /**
@@ -69,6 +70,12 @@ public class DeadlineService {
         events.record(requestId, "DUE_DATE_RESTARTED", "clockStartsAt=" + clockStartsAt + " period="
                 + responsePeriod + " counting=" + counting + " dueAt=" + dueAt);
         return dueAt;
+    }
+
+    /** The due date a request of this type received at {@code receivedAt} gets, as {@link #recordDueDate} sets it. */
+    public Instant dueIfReceivedAt(Jurisdiction jurisdiction, RequestType type, Instant receivedAt) {
+        DeadlineRules.ResponseRule rule = rules.responseDeadline(jurisdiction.code(), type.name());
+        return dueAt(jurisdiction, receivedAt, parse(rule.responsePeriod()), rule.counting());
     }
 
     /** The end of the last day of the period that starts on the day of {@code start}, in the jurisdiction's zone. */

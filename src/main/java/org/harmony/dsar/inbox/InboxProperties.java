@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param attachmentTypes    content types whose attachments are kept; others (executables, archives, ...) are only
  *                           listed, with the reason
  * @param triagePeriod       the due date of "Triage incoming request", from the mail's receipt
+ * @param sameMailWithin     a mail with the same sender, subject and text as one recorded this recently is a copy of
+ *                           it: kept with it, it starts no triage (a flood of identical mails is one case)
  * @param mailboxes          the mailboxes; none by default
  */
 @ConfigurationProperties("dsar.inbox")
@@ -27,6 +29,7 @@ public record InboxProperties(
         @DefaultValue("5242880") long maxAttachmentBytes,
         @DefaultValue({"application/pdf", "image/png", "image/jpeg", "text/plain"}) Set<String> attachmentTypes,
         @DefaultValue("P2D") Duration triagePeriod,
+        @DefaultValue("P1D") Duration sameMailWithin,
         @DefaultValue List<Mailbox> mailboxes) {
 
     /**

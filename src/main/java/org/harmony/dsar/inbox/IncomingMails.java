@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.harmony.dsar.intake.Jurisdiction;
@@ -24,7 +25,7 @@ public class IncomingMails {
     }
 
     /** What a recorded mail is now. */
-    enum Status { AWAITING_TRIAGE, REQUEST_CREATED, REPLY_ATTACHED, NOT_A_REQUEST, SPAM }
+    enum Status { AWAITING_TRIAGE, REQUEST_CREATED, REPLY_ATTACHED, NOT_A_REQUEST, SPAM, REPEAT }
 
     /** A recorded mail, as the officer sees it. */
     record Stored(String id, String mailbox, String messageId, Instant receivedAt, String sender, String subject,
@@ -42,14 +43,18 @@ public class IncomingMails {
     /**
      * Records the mail; a {@link org.springframework.dao.DuplicateKeyException} when its Message-ID is recorded
      * already (another node took it).
+     *
+     * @param contentHash keyed hash of sender, subject and text, by which copies are found; null for replies
+     * @param repeatOf    the first mail of which this one is a copy, or null
      */
-    String insert(String mailbox, IncomingMail mail, Status status, String requestId) {
+    String insert(String mailbox, IncomingMail mail, Status status, String requestId, String contentHash,
+            String repeatOf) {
         String id = UUID.randomUUID().toString();
         jdbc.sql("""
                 INSERT INTO incoming_mail (id, mailbox, message_id, received_at, recorded_at, sender, subject,
-                    body_text, size_bytes, note, status, request_id)
+                    body_text, size_bytes, note, status, request_id, content_hash, repeat_of)
                 VALUES (:id, :mailbox, :messageId, :receivedAt, :recordedAt, :sender, :subject, :text, :size, :note,
-                    :status, :requestId)
+                    :status, :requestId, :contentHash, :repeatOf)
                 """)
                 .param("id", id)
                 .param("mailbox", mailbox)
@@ -63,6 +68,8 @@ public class IncomingMails {
                 .param("note", mail.note())
                 .param("status", status.name())
                 .param("requestId", requestId)
+                .param("contentHash", contentHash)
+                .param("repeatOf", repeatOf)
                 .update();
         for (IncomingMail.Attachment attachment : mail.attachments()) {
             jdbc.sql("""
@@ -110,6 +117,34 @@ public class IncomingMails {
                 .query(String.class).list().stream().map(this::get).toList();
     }
 
+    /** The first mail with this content recorded since {@code since} (not itself a copy, not a reply), if any. */
+    Optional<Stored> firstWithContent(String contentHash, Instant since) {
+        return jdbc.sql("""
+                SELECT id FROM incoming_mail WHERE content_hash = :hash AND repeat_of IS NULL
+                    AND status <> :reply AND recorded_at > :since ORDER BY recorded_at LIMIT 1""")
+                .param("hash", contentHash).param("reply", Status.REPLY_ATTACHED.name())
+                .param("since", Timestamp.from(since))
+                .query(String.class).optional().map(this::get);
+    }
+
+    /** How many copies of a mail were recorded. */
+    int copiesOf(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM incoming_mail WHERE repeat_of = :id").param("id", id)
+                .query(Integer.class).single();
+    }
+
+    /** Puts the copies of a mail with the request it became, so that they are erased with it. */
+    void attachCopies(String id, String requestId) {
+        jdbc.sql("UPDATE incoming_mail SET request_id = :requestId WHERE repeat_of = :id")
+                .param("requestId", requestId).param("id", id).update();
+    }
+
+    /** Erases the copies of a mail closed as no request or spam. */
+    int eraseCopies(String id) {
+        return jdbc.sql("SELECT id FROM incoming_mail WHERE repeat_of = :id AND erased_at IS NULL").param("id", id)
+                .query(String.class).list().stream().mapToInt(this::erase).sum();
+    }
+
     void attachProcessInstance(String id, String processInstanceId) {
         jdbc.sql("UPDATE incoming_mail SET process_instance_id = :pi WHERE id = :id")
                 .param("pi", processInstanceId).param("id", id).update();
@@ -137,7 +172,7 @@ public class IncomingMails {
                         rs.getString("triage_jurisdiction") == null ? null
                                 : Jurisdiction.ofCode(rs.getString("triage_jurisdiction")),
                         rs.getString("triage_language"), rs.getString("requester_email"),
-                        rs.getString("requester_name"), rs.getString("triage_reason")))
+                        rs.getString("requester_name"), rs.getString("triage_reason"), null))
                 .single();
     }
 
@@ -161,6 +196,8 @@ public class IncomingMails {
     public int eraseForRequest(String requestId) {
         List<String> ids = jdbc.sql("SELECT id FROM incoming_mail WHERE request_id = :requestId AND erased_at IS NULL")
                 .param("requestId", requestId).query(String.class).list();
+        jdbc.sql("UPDATE incoming_mail SET content_hash = NULL WHERE request_id = :requestId")
+                .param("requestId", requestId).update();
         return ids.stream().mapToInt(this::erase).sum();
     }
 }

@@ -14,7 +14,9 @@ import org.harmony.dsar.intake.Channel;
 import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.IntakeService;
 import org.harmony.dsar.intake.ReceivedRequest;
+import org.harmony.dsar.intake.RepeatedRequests;
 import org.harmony.dsar.intake.RequestEvents;
+import org.harmony.dsar.intake.RequestRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,8 +36,13 @@ public class MailTriage {
     private final IncomingMails mails;
     private final IntakeService intake;
     private final RequestEvents events;
+    private final RepeatedRequests repeats;
+    private final RequestRepository requests;
 
-    MailTriage(IncomingMails mails, IntakeService intake, RequestEvents events) {
+    MailTriage(IncomingMails mails, IntakeService intake, RequestEvents events, RepeatedRequests repeats,
+            RequestRepository requests) {
+        this.requests = requests;
+        this.repeats = repeats;
         this.mails = mails;
         this.intake = intake;
         this.events = events;
@@ -69,6 +76,10 @@ public class MailTriage {
                     .append(", ").append(attachment.sizeBytes()).append(" bytes")
                     .append(attachment.refused() == null ? "" : " (" + attachment.refused() + ")").append('\n');
         }
+        text.append("\nOpen requests from this address: ").append(repeats.describeOpenRequestsOf(mail.sender()))
+                .append(" (a new request from it is linked to those of the same right; the review decides to answer"
+                        + " both or to merge. A sender's address can be forged: nothing is said to the sender about"
+                        + " them.)\n");
         KeywordSuggestions.Suggestion suggestion = KeywordSuggestions.suggest(mail.subject(), mail.text());
         return new TriageView(text.toString(), mail.sender(), suggestion.describe(),
                 suggestion.type().map(Enum::name).orElse(null), suggestion.language().orElse("en"),
@@ -97,7 +108,21 @@ public class MailTriage {
         return text.toString().strip();
     }
 
-    /** Why the officer's decision cannot be taken as it is; empty when it can. */
+    /** Why the officer's decision on this mail cannot be taken as it is; empty when it can. */
+    public Optional<String> refusal(String mailId, Triage triage) {
+        Optional<String> refusal = refusal(triage);
+        if (refusal.isPresent() || triage.decision() != Triage.TriageDecision.SAME_AS_OPEN_REQUEST) {
+            return refusal;
+        }
+        String sender = mailId == null ? null : mails.get(mailId).sender();
+        boolean senderAsks = requests.findByReference(triage.openRequestReference().strip())
+                .filter(open -> open.completedAt() == null && sender != null && sender.equalsIgnoreCase(open.email()))
+                .isPresent();
+        return senderAsks ? Optional.empty() : Optional.of("Name an open request of this sender (its reference, as"
+                + " listed under \"Open requests from this address\") to merge the mail into.");
+    }
+
+    /** Why the officer's decision cannot be taken as it is, whatever the mail; empty when it can. */
     public Optional<String> refusal(Triage triage) {
         if (triage.decision() == null) {
             return Optional.of("Choose what the mail is: a rights request, not a rights request, or spam.");
@@ -108,6 +133,8 @@ public class MailTriage {
                     ? Optional.of("Say in at most 1,000 characters why the mail is not a rights request.")
                     : Optional.empty();
             case SPAM -> Optional.empty();
+            case SAME_AS_OPEN_REQUEST -> blank(triage.openRequestReference())
+                    ? Optional.of("Name the open request this mail repeats (its reference).") : Optional.empty();
         };
     }
 
@@ -149,19 +176,33 @@ public class MailTriage {
                 Locale.forLanguageTag(triage.language() == null ? "en" : triage.language()), Channel.EMAIL,
                 mail.receivedAt()));
         mails.updateStatus(mailId, IncomingMails.Status.REQUEST_CREATED, request.id());
+        mails.attachCopies(mailId, request.id());
         events.record(request.id(), "TRIAGED", "channel=EMAIL mail=" + mailId + " attachments="
-                + mails.attachments(mailId).size());
+                + mails.attachments(mailId).size() + " copies=" + mails.copiesOf(mailId));
         log.info("Mail {} triaged as request {}", mailId, request.reference());
         return request.reference();
     }
 
-    /** Closes a mail found not to be a rights request (or spam): its content is erased, its Message-ID stays. */
+    /**
+     * Closes a mail found not to be a rights request (or spam): its content is erased, its Message-ID stays. A mail
+     * that repeats an open request of its sender is merged into it instead: kept with that request (shown in its next
+     * task, erased when it ends) and recorded as a repeated submission.
+     */
     @Transactional
-    public void close(String mailId, Triage.TriageDecision decision) {
+    public void close(String mailId, Triage.TriageDecision decision, String openRequestReference) {
+        if (decision == Triage.TriageDecision.SAME_AS_OPEN_REQUEST) {
+            DsarRequest open = requests.findByReference(openRequestReference.strip()).orElseThrow();
+            mails.updateStatus(mailId, IncomingMails.Status.REPLY_ATTACHED, open.id());
+            mails.attachCopies(mailId, open.id());
+            events.record(open.id(), "REPEATED_SUBMISSION", "channel=EMAIL mail=" + mailId + " mergedInTriage=true");
+            log.info("Mail {} merged into the open request {}", mailId, open.reference());
+            return;
+        }
         mails.updateStatus(mailId, decision == Triage.TriageDecision.SPAM ? IncomingMails.Status.SPAM
                 : IncomingMails.Status.NOT_A_REQUEST, null);
         mails.erase(mailId);
-        log.info("Mail {} closed as {}; its content was erased", mailId, decision);
+        int copies = mails.eraseCopies(mailId);
+        log.info("Mail {} closed as {}; its content and that of its {} copies were erased", mailId, decision, copies);
     }
 
     private static String orNone(String value) {

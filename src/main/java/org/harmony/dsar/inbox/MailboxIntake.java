@@ -19,6 +19,7 @@ import org.harmony.dsar.intake.RequestEvents;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.mail.SentMails;
+import org.harmony.dsar.system.KeyedHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 class MailboxIntake {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxIntake.class);
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern REFERENCE = Pattern.compile("DSAR-[0-9A-Z]{5}-[0-9A-Z]{5}");
 
     private final IncomingMails mails;
@@ -42,9 +44,11 @@ class MailboxIntake {
     private final RuntimeService runtime;
     private final InboxProperties properties;
     private final Clock clock;
+    private final KeyedHash hash;
 
     MailboxIntake(IncomingMails mails, SentMails sentMails, RequestRepository requests, RequestEvents events,
-            RuntimeService runtime, InboxProperties properties, Clock clock) {
+            RuntimeService runtime, InboxProperties properties, Clock clock, KeyedHash hash) {
+        this.hash = hash;
         this.mails = mails;
         this.sentMails = sentMails;
         this.requests = requests;
@@ -55,14 +59,14 @@ class MailboxIntake {
     }
 
     /** What became of a mail. */
-    enum Outcome { TRIAGE_STARTED, REPLY_ATTACHED }
+    enum Outcome { TRIAGE_STARTED, REPLY_ATTACHED, COPY_ATTACHED }
 
     @Transactional
     Outcome accept(String mailbox, IncomingMail mail) {
         Optional<DsarRequest> answered = answeredRequest(mail);
         if (answered.isPresent()) {
             DsarRequest request = answered.get();
-            String id = mails.insert(mailbox, mail, IncomingMails.Status.REPLY_ATTACHED, request.id());
+            String id = mails.insert(mailbox, mail, IncomingMails.Status.REPLY_ATTACHED, request.id(), null, null);
             events.record(request.id(), "REPLY_RECEIVED", "channel=EMAIL attachments=" + mail.attachments().size()
                     + " bytes=" + mail.sizeBytes());
             int informed = runtime.createMessageCorrelation(DsarVariables.MESSAGE_IDENTITY_INFORMATION_RECEIVED)
@@ -72,7 +76,13 @@ class MailboxIntake {
                     mailbox, request.reference(), informed);
             return Outcome.REPLY_ATTACHED;
         }
-        String id = mails.insert(mailbox, mail, IncomingMails.Status.AWAITING_TRIAGE, null);
+        String contentHash = contentHash(mail);
+        Optional<IncomingMails.Stored> first = mails.firstWithContent(contentHash,
+                clock.instant().minus(properties.sameMailWithin()));
+        if (first.isPresent()) {
+            return recordCopy(mailbox, mail, contentHash, first.get());
+        }
+        String id = mails.insert(mailbox, mail, IncomingMails.Status.AWAITING_TRIAGE, null, contentHash, null);
         Map<String, Object> variables = new HashMap<>();
         MailIntakeVariables.INCOMING_MAIL_ID.into(variables, id);
         MailIntakeVariables.CHANNEL.into(variables, Channel.EMAIL.name());
@@ -84,6 +94,35 @@ class MailboxIntake {
         log.info("Mail {} from mailbox {} received by email, awaiting triage in process instance {}", id, mailbox,
                 instance.getId());
         return Outcome.TRIAGE_STARTED;
+    }
+
+    /**
+     * A copy of a mail recorded within {@code dsar.inbox.same-mail-within}: kept with the first one (its Message-ID
+     * is recorded, so it is never read again) and starts nothing. A copy of a mail that became a request is a repeated
+     * submission of that request; one of a mail closed as spam or no request is erased at once.
+     */
+    private Outcome recordCopy(String mailbox, IncomingMail mail, String contentHash, IncomingMails.Stored first) {
+        String id = mails.insert(mailbox, mail, IncomingMails.Status.REPEAT, first.requestId(), contentHash,
+                first.id());
+        if (first.status() == IncomingMails.Status.SPAM || first.status() == IncomingMails.Status.NOT_A_REQUEST) {
+            mails.erase(id);
+        }
+        if (first.requestId() != null) {
+            events.record(first.requestId(), "REPEATED_SUBMISSION", "channel=EMAIL");
+        }
+        log.info("Mail {} from mailbox {} is a copy of mail {} ({}): nothing started", id, mailbox, first.id(),
+                first.status());
+        return Outcome.COPY_ATTACHED;
+    }
+
+    /** Keyed hash of sender, subject and text, each in lower case with runs of white space as one space. */
+    private String contentHash(IncomingMail mail) {
+        return hash.hex(normalised(mail.sender()) + "\n" + normalised(mail.subject()) + "\n"
+                + normalised(mail.text()));
+    }
+
+    private static String normalised(String text) {
+        return text == null ? "" : WHITE_SPACE.matcher(text.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 
     /**

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.harmony.dsar.deadline.DeadlineService;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.operations.RequestMetrics;
 import org.harmony.dsar.system.ApiProperties;
@@ -40,6 +41,7 @@ public class IntakeService {
     private final RequestRepository requests;
     private final RequestEvents events;
     private final RepeatedRequests repeats;
+    private final DeadlineService deadlines;
     private final RuntimeService runtime;
     private final ObjectMapper json;
     private final Clock clock;
@@ -48,7 +50,8 @@ public class IntakeService {
     private final SecureRandom random = new SecureRandom();
 
     IntakeService(RequestRepository requests, RequestEvents events, RuntimeService runtime, ObjectMapper json,
-            Clock clock, ApiProperties api, RequestMetrics metrics, RepeatedRequests repeats) {
+            Clock clock, ApiProperties api, RequestMetrics metrics, RepeatedRequests repeats, DeadlineService deadlines) {
+        this.deadlines = deadlines;
         this.metrics = metrics;
         this.repeats = repeats;
         this.perRecipientPerDay = api.rateLimit().perRecipientPerDay();
@@ -63,10 +66,7 @@ public class IntakeService {
     public DsarRequest submit(NewRequest body) {
         Optional<String> sameCase = repeats.sameCase(body.email(), body.type(), body.jurisdiction());
         if (sameCase.isPresent()) {
-            events.record(sameCase.get(), "REPEATED_SUBMISSION", "channel=API");
-            log.info("Request identical to the unverified {} received: no new case, no mail",
-                    requests.get(sameCase.get()).reference());
-            return requests.get(sameCase.get());
+            return answerRepeat(requests.get(sameCase.get()));
         }
         checkRecipientCap(body.email());
         if (body.agent() != null) {
@@ -89,6 +89,22 @@ public class IntakeService {
                 clock.instant(),
                 null, null, null, AccessScope.FULL);
         return start(request, Channel.API, agent == null ? "" : " via agent");
+    }
+
+    /**
+     * An identical submission while the first awaits its identity check: no new case, no mail, and an answer shaped
+     * like any acceptance, with a fresh reference and the due date a new request would get. The open request's
+     * reference reaches only its requester's mailbox.
+     */
+    private DsarRequest answerRepeat(DsarRequest open) {
+        Instant now = clock.instant();
+        RepeatedRequests.RepeatAnswer answer = new RepeatedRequests.RepeatAnswer(newReference(), open.id(),
+                deadlines.dueIfReceivedAt(open.jurisdiction(), open.type(), now));
+        repeats.recordAnswer(answer);
+        events.record(open.id(), "REPEATED_SUBMISSION", "channel=API");
+        log.info("Request identical to the unverified {} received: no new case, no mail", open.reference());
+        return new DsarRequest(null, answer.reference(), open.type(), open.jurisdiction(), null, null, null, null,
+                null, open.language(), RequestStage.RECEIVED, now, answer.dueAt(), null, null, AccessScope.FULL);
     }
 
     /**

@@ -3,11 +3,18 @@ package org.harmony.dsar.lookup;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.harmony.dsar.intake.RepeatedRequests;
 import org.harmony.dsar.intake.RequestEvents;
+import org.harmony.dsar.legalhold.SubjectKey;
+import org.harmony.dsar.system.KeyedHash;
 import org.harmony.dsar.system.Masking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,8 +35,12 @@ public class VerifiedIdentifiers {
     private final JdbcClient jdbc;
     private final RequestEvents events;
     private final Clock clock;
+    private final RepeatedRequests repeats;
+    private final KeyedHash hash;
 
-    VerifiedIdentifiers(JdbcClient jdbc, RequestEvents events, Clock clock) {
+    VerifiedIdentifiers(JdbcClient jdbc, RequestEvents events, Clock clock, RepeatedRequests repeats, KeyedHash hash) {
+        this.repeats = repeats;
+        this.hash = hash;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -61,6 +72,42 @@ public class VerifiedIdentifiers {
         }
         events.record(requestId, "IDENTIFIERS_VERIFIED", String.join(" ", identifiers.stream()
                 .map(identifier -> identifier.name() + "=" + identifier.basis()).toList()));
+        repeats.linkSamePerson(requestId, openRequestsOfSamePerson(requestId, identifiers));
+    }
+
+    /**
+     * The other open requests of the same right whose verified identifiers share one with these, compared as the
+     * legal-hold registry compares them (keyed hashes of the normalised email, phone, customer number; other names
+     * by their value ignoring case and surrounding spaces).
+     */
+    private Set<String> openRequestsOfSamePerson(String requestId, List<Identifier> identifiers) {
+        Set<String> keys = identifiers.stream().map(identifier -> key(identifier.name(), identifier.value()))
+                .filter(key -> !key.isEmpty()).collect(Collectors.toSet());
+        Set<String> same = new LinkedHashSet<>();
+        jdbc.sql("""
+                SELECT theirs.request_id, theirs.name, theirs.identifier_value FROM verified_identifier theirs
+                JOIN dsar_request other ON other.id = theirs.request_id
+                JOIN dsar_request me ON me.id = :id AND me.request_type = other.request_type
+                WHERE other.id <> :id AND other.ended_at IS NULL AND other.completed_at IS NULL
+                    AND theirs.identifier_value IS NOT NULL""")
+                .param("id", requestId)
+                .query((rs, row) -> new String[] {rs.getString("request_id"), rs.getString("name"),
+                        rs.getString("identifier_value")})
+                .list().stream()
+                .filter(row -> keys.contains(key(row[1], row[2])))
+                .forEach(row -> same.add(row[0]));
+        return same;
+    }
+
+    /** The identifier's key; empty when nothing is left to compare after normalising. */
+    private String key(String name, String value) {
+        for (SubjectKey.Type type : SubjectKey.Type.values()) {
+            if (type.dataPoint().equals(name)) {
+                SubjectKey key = SubjectKey.of(type, value, hash);
+                return key == null ? "" : key.hash();
+            }
+        }
+        return value.isBlank() ? "" : hash.hex("identifier:" + name + ":" + value.strip().toLowerCase(Locale.ROOT));
     }
 
     /** The request's identifiers in the order they were recorded; empty before verification and after the end. */

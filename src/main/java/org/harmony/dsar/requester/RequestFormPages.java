@@ -2,6 +2,7 @@ package org.harmony.dsar.requester;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +25,7 @@ import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.IntakeService;
 import org.harmony.dsar.intake.Jurisdiction;
 import org.harmony.dsar.intake.NewRequest;
+import org.harmony.dsar.intake.RepeatedRequests;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.intake.RequestType;
 import org.harmony.dsar.system.KeyedHash;
@@ -53,11 +56,13 @@ class RequestFormPages {
     private final Validator validator;
     private final FormTokens formTokens;
     private final KeyedHash hash;
+    private final RepeatedRequests repeats;
 
     RequestFormPages(IntakeService intake, RequestRepository requests, Validator validator, FormTokens formTokens,
-            KeyedHash hash) {
+            KeyedHash hash, RepeatedRequests repeats) {
         this.intake = intake;
         this.requests = requests;
+        this.repeats = repeats;
         this.validator = validator;
         this.formTokens = formTokens;
         this.hash = hash;
@@ -110,19 +115,25 @@ class RequestFormPages {
     @GetMapping("/privacy/request/received")
     String received(@RequestParam(required = false) String reference, @RequestParam(required = false) String receipt,
             HttpServletRequest request, Model model) {
-        DsarRequest accepted = reference == null || receipt == null || reference.length() > 32
+        if (reference == null || receipt == null || reference.length() > 32
                 || !MessageDigest.isEqual(receipt(reference).getBytes(StandardCharsets.US_ASCII),
-                        receipt.getBytes(StandardCharsets.US_ASCII)) ? null
-                : requests.findByReference(reference).orElse(null);
-        if (accepted == null) {
+                        receipt.getBytes(StandardCharsets.US_ASCII))) {
             throw new PageProblem(404, "unknown-link");
         }
+        DsarRequest accepted = requests.findByReference(reference).orElse(null);
+        Optional<RepeatedRequests.RepeatAnswer> repeat = accepted == null ? repeats.answer(reference) : Optional.empty();
+        if (accepted == null && repeat.isEmpty()) {
+            throw new PageProblem(404, "unknown-link");
+        }
+        Jurisdiction jurisdiction = accepted != null ? accepted.jurisdiction()
+                : requests.get(repeat.get().requestId()).jurisdiction();
+        Instant dueAt = accepted != null ? accepted.dueAt() : repeat.get().dueAt();
         Locale locale = RequestContextUtils.getLocale(request);
-        model.addAttribute("reference", accepted.reference());
-        model.addAttribute("jurisdiction", accepted.jurisdiction().code());
-        model.addAttribute("dueDate", accepted.dueAt() == null ? null
+        model.addAttribute("reference", reference);
+        model.addAttribute("jurisdiction", jurisdiction.code());
+        model.addAttribute("dueDate", dueAt == null ? null
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
-                        .format(accepted.dueAt().atZone(accepted.jurisdiction().zone())));
+                        .format(dueAt.atZone(jurisdiction.zone())));
         return "privacy/received";
     }
 

@@ -44,10 +44,12 @@ public class RequesterNotifications {
     private final SubjectErasure erasure;
     private final DataSourceCatalogue catalogue;
     private final Clock clock;
+    private final ReviewFees fees;
 
     RequesterNotifications(RequestRepository requests, MailService mail, RequesterLinks links,
             AccessPackages packages, FulfilmentOutcomes outcomes, DeadlineExtensions extensions,
-            SubjectErasure erasure, DataSourceCatalogue catalogue, Clock clock) {
+            SubjectErasure erasure, DataSourceCatalogue catalogue, Clock clock, ReviewFees fees) {
+        this.fees = fees;
         this.requests = requests;
         this.mail = mail;
         this.links = links;
@@ -104,6 +106,7 @@ public class RequesterNotifications {
         model.put("dueDate", request.dueAt() == null ? null
                 : format(request.dueAt().atZone(request.jurisdiction().zone()), request));
         model.put("changes", outcomes.lines(requestId));
+        model.put("fee", fees.model(requestId));
         model.put("categoriesOnly", request.accessScope() == AccessScope.CATEGORIES);
         model.put("kept", kept(request).stream().map(Kept::asModel).toList());
         extensions.latest(requestId).ifPresent(extension -> {

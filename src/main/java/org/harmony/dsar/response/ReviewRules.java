@@ -20,6 +20,7 @@ public class ReviewRules {
     public static final String DENY = "DENY";
     private static final Set<String> DECISIONS = Set.of(APPROVE, SEND_BACK, DENY);
     private static final String TASK_COMPLETED = "TASK_COMPLETED";
+    private static final String DUPLICATE_OF_OPEN_REQUEST = "DUPLICATE_OF_OPEN_REQUEST";
 
     private final ReviewProperties properties;
     private final RequestEvents events;
@@ -33,7 +34,7 @@ public class ReviewRules {
 
     /** A review decision that the rules do not allow; the message says why and what to do. */
     public static class ReviewRefusedException extends RuntimeException {
-        ReviewRefusedException(String message) {
+        public ReviewRefusedException(String message) {
             super(message);
         }
     }
@@ -71,7 +72,18 @@ public class ReviewRules {
 
     public void recordDecision(String requestId, String decision, String denialReason, String reviewer) {
         events.record(requestId, "REVIEW_" + decision, "by=" + reviewer
-                + (denialReason == null ? "" : " reason=" + denialReason));
+                + (denialReason == null ? "" : " reason=" + denialReason) + linkDecision(requestId, decision,
+                        denialReason));
+    }
+
+    /** For a request linked to another of the same person: whether the review merged it or answers both. */
+    private String linkDecision(String requestId, String decision, String denialReason) {
+        boolean merged = DENY.equals(decision) && DUPLICATE_OF_OPEN_REQUEST.equals(denialReason);
+        if (!merged && !APPROVE.equals(decision) || jdbc.sql("SELECT COUNT(*) FROM request_link WHERE request_id = :id")
+                .param("id", requestId).query(Integer.class).single() == 0) {
+            return "";
+        }
+        return " linkedRequests=" + (merged ? "MERGED" : "RUN_BOTH");
     }
 
     public Optional<String> lastPreparer(String requestId) {

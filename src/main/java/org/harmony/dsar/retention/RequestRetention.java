@@ -86,10 +86,12 @@ public class RequestRetention {
         int discarded = packages.discardUnreleased(requestId, "request ended");
         int mails = incomingMails.eraseForRequest(requestId);
         int letters = postalLetters.eraseForRequest(requestId);
+        jdbc.sql("DELETE FROM repeated_submission WHERE request_id = :id").param("id", requestId).update();
+        int scans = jdbc.sql("DELETE FROM letter_scan WHERE request_id = :id").param("id", requestId).update();
         lookup.deleteRecords(requestId);
         events.record(requestId, "REQUEST_DATA_DELETED", "lookupRecords=deleted identifierValues=" + identifierValues
                 + " documents=" + documents + " questions=" + questions + " corrections=" + corrections
-                + " unreleasedPackages=" + discarded + " mails=" + mails + " letters=" + letters);
+                + " unreleasedPackages=" + discarded + " mails=" + mails + " letters=" + letters + " scans=" + scans);
         log.info("Request {} ended: copies of the subject's data deleted", requests.get(requestId).reference());
     }
 

@@ -92,6 +92,8 @@ class StaffSecurity {
                     "/api/officer/requests/*/corrections"),
             new StaffArea(List.of(COMPLIANCE_OFFICERS), "Only compliance officers open identity documents.",
                     "/api/officer/requests/*/documents/**"),
+            new StaffArea(List.of(COMPLIANCE_OFFICERS), "Only compliance officers attach and open scanned letters.",
+                    "/api/officer/requests/*/letter-scans/**"),
             new StaffArea(List.of(COMPLIANCE_OFFICERS), "Only compliance officers use the officer API.",
                     "/api/officer/**"),
             new StaffArea(List.of(COMPLIANCE_OFFICERS, DPO), "Only compliance officers and the DPO read the reports.",

@@ -256,7 +256,7 @@ public class IdentityEvidence {
                 request.reference(), informed);
     }
 
-    static boolean looksLike(String contentType, byte[] content) {
+    public static boolean looksLike(String contentType, byte[] content) {
         return switch (contentType) {
             case "application/pdf" -> startsWith(content, 0x25, 0x50, 0x44, 0x46, 0x2D);
             case "image/png" -> startsWith(content, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A);

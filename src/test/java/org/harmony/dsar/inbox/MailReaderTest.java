@@ -24,7 +24,7 @@ class MailReaderTest {
 
     private static MailReader reader(long maxMailBytes, long maxAttachmentBytes) {
         return new MailReader(new InboxProperties(false, Duration.ofMinutes(1), maxMailBytes, maxAttachmentBytes,
-                Set.of("application/pdf", "text/plain"), Duration.ofDays(2), List.of()),
+                Set.of("application/pdf", "text/plain"), Duration.ofDays(2), Duration.ofDays(1), List.of()),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

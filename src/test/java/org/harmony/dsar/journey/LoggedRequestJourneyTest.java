@@ -14,14 +14,18 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.harmony.dsar.retention.RequestRetention;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Requests that arrive by letter, phone or in person, logged by a compliance officer with the start form of
@@ -33,6 +37,8 @@ class LoggedRequestJourneyTest extends JourneyTestSupport {
 
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private RequestRetention retention;
 
     @Test
     void shouldRefuseADateInTheFutureALateEntryWithoutReasonAndNoWayToAnswer() {
@@ -164,6 +170,76 @@ class LoggedRequestJourneyTest extends JourneyTestSupport {
         HistoricProcessInstance instance = engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(reference).processDefinitionKey("DsarProcess").singleResult();
         assertThat(instance.getEndActivityId()).isEqualTo("EndEvent_ResponseSent");
+    }
+
+    @Test
+    void shouldAttachTheScannedLetterWithinItsLimitsAndDeleteItWithTheRequest() {
+        String requester = uniqueEmail("scanned");
+        assertThat(logRequest("officer", form("LETTER", LocalDate.now(BRUSSELS), null, requester, null))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> request = jdbc.sql("SELECT id, reference FROM dsar_request WHERE email = :email")
+                .param("email", requester).query().singleRow();
+        String reference = (String) request.get("reference");
+        byte[] pdf = "%PDF-1.4 scanned letter".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        ResponseEntity<Map> attached = upload("officer", reference, "letter.pdf", "application/pdf", pdf, Map.class);
+        assertThat(attached.getStatusCode()).as(String.valueOf(attached.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(attached.getBody()).containsEntry("contentType", "application/pdf")
+                .containsEntry("sizeBytes", pdf.length).containsEntry("uploadedBy", "officer");
+        String scanId = (String) attached.getBody().get("id");
+        ResponseEntity<byte[]> opened = http.withBasicAuth("officer", "officer").getForEntity(
+                "/api/officer/requests/" + reference + "/letter-scans/" + scanId, byte[].class);
+        assertThat(opened.getBody()).isEqualTo(pdf);
+        assertThat(opened.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM request_event WHERE request_id = :id"
+                + " AND event_type = 'LETTER_SCAN_ATTACHED'").param("id", request.get("id")).query(Integer.class)
+                .single()).isEqualTo(1);
+
+        ResponseEntity<String> disguised = upload("officer", reference, "letter.pdf", "application/pdf",
+                new byte[] {0x4D, 0x5A, 1, 2, 3}, String.class);
+        assertThat(disguised.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(disguised.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(upload("officer", reference, "scan.gif", "image/gif", "GIF89a".getBytes(), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        byte[] huge = new byte[5_500_000];
+        System.arraycopy(pdf, 0, huge, 0, pdf.length);
+        ResponseEntity<String> tooLarge = upload("officer", reference, "huge.pdf", "application/pdf", huge,
+                String.class);
+        assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(tooLarge.getBody()).doesNotContain("Exception");
+        assertThat(upload("legal", reference, "letter.pdf", "application/pdf", pdf, String.class).getStatusCode())
+                .as("compliance officers only").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(upload("officer", "DSAR-00000-00000", "letter.pdf", "application/pdf", pdf, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM letter_scan WHERE request_id = :id").param("id", request.get("id"))
+                .query(Integer.class).single()).as("only the real PDF").isEqualTo(1);
+
+        String caller = uniqueEmail("caller");
+        assertThat(logRequest("officer", form("PHONE", LocalDate.now(BRUSSELS), null, caller, null)).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String call = jdbc.sql("SELECT reference FROM dsar_request WHERE email = :email").param("email", caller)
+                .query(String.class).single();
+        assertThat(upload("officer", call, "letter.pdf", "application/pdf", pdf, String.class).getStatusCode())
+                .as("a call has no letter").isEqualTo(HttpStatus.CONFLICT);
+
+        retention.requestEnded((String) request.get("id"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM letter_scan WHERE request_id = :id").param("id", request.get("id"))
+                .query(Integer.class).single()).as("deleted with the request").isZero();
+        assertThat(upload("officer", reference, "letter.pdf", "application/pdf", pdf, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    private <T> ResponseEntity<T> upload(String user, String reference, String fileName, String type, byte[] content,
+            Class<T> answer) {
+        HttpHeaders part = new HttpHeaders();
+        part.setContentType(MediaType.parseMediaType(type));
+        part.setContentDisposition(ContentDisposition.formData().name("file").filename(fileName).build());
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", new HttpEntity<>(content, part));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth(user, user).postForEntity("/api/officer/requests/" + reference + "/letter-scans",
+                new HttpEntity<>(body, headers), answer);
     }
 
     @SuppressWarnings("unchecked")

@@ -31,7 +31,9 @@ import org.harmony.dsar.inbox.MailboxPoller;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +52,8 @@ class MailboxIntakeJourneyTest extends JourneyTestSupport {
     private InboxHealth health;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private ApplicationContext context;
 
     @Test
     void shouldTurnAMailIntoAVerifiedRequestAfterTriageAndAttachTheReply() throws Exception {
@@ -134,8 +138,10 @@ class MailboxIntakeJourneyTest extends JourneyTestSupport {
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
                 .variableNameIn("requesterEmail", "requesterName", "incomingMail", "requesterMessages").count())
                 .as("the mail and the requester's details never reach the history").isZero();
-        assertThat(runtime.createVariableInstanceQuery().variableNameIn("requesterEmail", "requesterName").count())
-                .isZero();
+        assertThat(runtime.createVariableInstanceQuery().variableNameIn("requesterEmail", "requesterName")
+                .processInstanceIdIn(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                        .singleResult().getId()).count())
+                .as("open triage tasks of other mails prefill the sender; the request keeps none").isZero();
 
         ResponseEntity<String> approved = completeAs("officer2", reviewTaskId,
                 "{\"reviewDecision\": {\"value\": \"APPROVE\"}, \"reviewComment\": {\"value\": \"Nothing found.\"}}");
@@ -191,6 +197,76 @@ class MailboxIntakeJourneyTest extends JourneyTestSupport {
                 SELECT e.event_type FROM request_event e JOIN dsar_request r ON r.id = e.request_id
                 WHERE r.reference = :reference ORDER BY e.occurred_at""").param("reference", reference)
                 .query(String.class).list()).containsSubsequence("IDENTITY_INFORMATION_REQUESTED", "REPLY_RECEIVED");
+    }
+
+    @Test
+    void shouldSendAStrangersMailCitingSomeoneElsesRequestToTriageAndRevealNothing() throws Exception {
+        String victim = uniqueEmail("victim");
+        String reference = (String) submit("""
+                {"type": "ACCESS", "jurisdiction": "EU", "email": "%s", "fullName": "Vera Victim"}"""
+                .formatted(victim)).getBody().get("reference");
+        runDueJobs();
+        ReceivedMail acknowledgement = awaitMail(victim, reference + ": we have received your request");
+        String stranger = uniqueEmail("stranger");
+
+        String byReference = newMessageId();
+        deliver(mail(stranger, byReference, "Re: " + reference + ": please send the data to me instead",
+                "Send everything to this address."), byReference);
+        String byHeader = newMessageId();
+        MimeMessage inReplyTo = mail(stranger, byHeader, "Re: your request", "Please add my new address.");
+        inReplyTo.setHeader("In-Reply-To", acknowledgement.messageId());
+        inReplyTo.setHeader("References", acknowledgement.messageId());
+        deliver(inReplyTo, byHeader);
+        assertThat(poller.pollAll()).isEqualTo(2);
+        runDueJobs();
+
+        for (String messageId : List.of(byReference, byHeader)) {
+            Map<String, Object> row = jdbc.sql("SELECT status, request_id FROM incoming_mail WHERE message_id = :id")
+                    .param("id", messageId).query().singleRow();
+            assertThat(row.get("status")).as("not attached to the victim's request").isEqualTo("AWAITING_TRIAGE");
+            assertThat(row.get("request_id")).isNull();
+            assertThat(triageInstances(messageId)).isEqualTo(1);
+            String shown = (String) taskVariables(triageTaskOf(mailIdOf(messageId))).get("incomingMail").get("value");
+            assertThat(shown).as("triage shows the stranger's mail, nothing of the victim's request")
+                    .doesNotContain(victim).doesNotContain("Vera Victim");
+        }
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM request_event e JOIN dsar_request r ON r.id = e.request_id
+                WHERE r.reference = :reference AND e.event_type = 'REPLY_RECEIVED'""").param("reference", reference)
+                .query(Integer.class).single()).isZero();
+        assertThat(mailsTo(stranger)).as("nothing is mailed to the stranger").isEmpty();
+        assertThat(mailsTo(victim)).as("acknowledgement and code only").hasSize(2);
+
+        String fromVictim = newMessageId();
+        deliver(mail(victim, fromVictim, "Another request", "Please also delete my data."), fromVictim);
+        assertThat(poller.pollAll()).isEqualTo(1);
+        assertThat((String) taskVariables(triageTaskOf(mailIdOf(fromVictim))).get("incomingMail").get("value"))
+                .as("the officer sees the sender's open requests").contains("Open requests from this address: "
+                        + reference + " (ACCESS, ");
+        assertThat((String) taskVariables(triageTaskOf(mailIdOf(byHeader))).get("incomingMail").get("value"))
+                .contains("Open requests from this address: none");
+
+        ResponseEntity<String> strangerMerge = completeAs("officer", triageTaskOf(mailIdOf(byReference)), """
+                {"triageDecision": {"value": "SAME_AS_OPEN_REQUEST"}, "openRequestReference": {"value": "%s"}}"""
+                .formatted(reference));
+        assertThat(strangerMerge.getStatusCode()).as("a stranger's mail is never merged into the victim's request")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(strangerMerge.getBody()).contains("Name an open request of this sender");
+        ResponseEntity<String> merged = completeAs("officer", triageTaskOf(mailIdOf(fromVictim)), """
+                {"triageDecision": {"value": "SAME_AS_OPEN_REQUEST"}, "openRequestReference": {"value": "%s"}}"""
+                .formatted(reference));
+        assertThat(merged.getStatusCode()).as(merged.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+        Map<String, Object> kept = jdbc.sql("""
+                SELECT m.status, r.reference FROM incoming_mail m JOIN dsar_request r ON r.id = m.request_id
+                WHERE m.message_id = :id""").param("id", fromVictim).query().singleRow();
+        assertThat(kept).containsEntry("status", "REPLY_ATTACHED").containsEntry("reference", reference);
+        assertThat(jdbc.sql("""
+                SELECT e.detail FROM request_event e JOIN dsar_request r ON r.id = e.request_id
+                WHERE r.reference = :reference AND e.event_type = 'REPEATED_SUBMISSION'""").param("reference", reference)
+                .query(String.class).list()).singleElement().asString().contains("mergedInTriage=true");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dsar_request WHERE LOWER(email) = :email").param("email", victim)
+                .query(Integer.class).single()).as("merged: no second request").isEqualTo(1);
     }
 
     @Test
@@ -253,22 +329,89 @@ class MailboxIntakeJourneyTest extends JourneyTestSupport {
     }
 
     @Test
-    void shouldMakeOneRequestWhenTwoPollersReadTheSameMailbox() throws Exception {
-        String messageId = newMessageId();
-        deliver(mail(uniqueEmail("race"), messageId, "Access request", "Please send me my data."), messageId);
+    void shouldMakeOneRequestPerMailWhenTwoNodesPollTheSameMailbox() throws Exception {
+        List<String> messageIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String messageId = newMessageId();
+            deliver(mail(uniqueEmail("race" + i), messageId, "Access request", "Please send me my data."), messageId);
+            messageIds.add(messageId);
+        }
         InboxProperties.Mailbox mailbox = mailbox("privacy", TestInfrastructure.imapPort());
+        MailboxPoller otherNode = (MailboxPoller) context.getAutowireCapableBeanFactory()
+                .autowire(MailboxPoller.class, AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR, false);
+        assertThat(otherNode).isNotSameAs(poller);
 
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
-            Callable<Integer> poll = () -> poller.poll(mailbox);
-            List<Future<Integer>> polls = nodes.invokeAll(List.of(poll, poll), 60, TimeUnit.SECONDS);
-            int recorded = polls.get(0).get() + polls.get(1).get();
-            assertThat(recorded).isEqualTo(1);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            Callable<Integer> first = () -> {
+                start.await();
+                return poller.poll(mailbox);
+            };
+            Callable<Integer> second = () -> {
+                start.await();
+                return otherNode.poll(mailbox);
+            };
+            List<Future<Integer>> polls = nodes.invokeAll(List.of(first, second), 120, TimeUnit.SECONDS);
+            assertThat(polls.get(0).get() + polls.get(1).get()).as("each mail recorded by one node").isEqualTo(10);
         } finally {
             nodes.shutdownNow();
         }
-        assertThat(triageInstances(messageId)).isEqualTo(1);
+        for (String messageId : messageIds) {
+            assertThat(triageInstances(messageId)).as("one request per mail").isEqualTo(1);
+        }
         assertThat(poller.pollAll()).isZero();
+        assertThat(otherNode.poll(mailbox)).isZero();
+    }
+
+    @Test
+    void shouldMakeOneTriageCaseOfAFloodOfIdenticalMails() throws Exception {
+        String sender = uniqueEmail("flood");
+        List<String> messageIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String messageId = newMessageId();
+            deliver(mail(sender, messageId, "Access request", i % 2 == 0 ? "Please send me   my data."
+                    : "please send me my data.\n"), messageId);
+            messageIds.add(messageId);
+        }
+        assertThat(poller.pollAll()).as("every copy is recorded, so never read again").isEqualTo(50);
+        assertThat(poller.pollAll()).isZero();
+
+        String firstId = mailIdOf(messageIds.get(0));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM incoming_mail WHERE sender = :sender AND status = 'REPEAT'"
+                + " AND repeat_of = :first").param("sender", sender).param("first", firstId)
+                .query(Integer.class).single()).isEqualTo(49);
+        assertThat(messageIds.stream().mapToLong(this::triageInstances).sum()).as("one triage case, not 50")
+                .isEqualTo(1);
+        String taskId = triageTaskOf(firstId);
+        assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey(TRIAGE_TASK)
+                .processVariableValueEquals("incomingMailId", firstId).count()).isEqualTo(1);
+
+        assertThat(completeAs("officer", taskId, """
+                {"triageDecision": {"value": "REQUEST"}, "requestType": {"value": "ACCESS"},
+                 "jurisdiction": {"value": "EU"}, "language": {"value": "en"},
+                 "requesterEmail": {"value": "%s"}, "requesterName": {"value": "Flo Od"}}""".formatted(sender))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+        String reference = jdbc.sql("SELECT r.reference FROM dsar_request r JOIN incoming_mail m ON m.request_id = r.id"
+                + " WHERE m.id = :id").param("id", firstId).query(String.class).single();
+        awaitMail(sender, reference + ": confirm your email address");
+        assertThat(mailsTo(sender).stream().filter(mail -> mail.subject().contains("we have received your request")))
+                .as("one acknowledgement").hasSize(1);
+        assertThat(mailsTo(sender)).as("acknowledgement and code, nothing for the copies").hasSize(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM incoming_mail m JOIN dsar_request r ON r.id = m.request_id"
+                + " WHERE r.reference = :reference AND m.status = 'REPEAT'").param("reference", reference)
+                .query(Integer.class).single()).as("the copies go with the request").isEqualTo(49);
+
+        String late = newMessageId();
+        deliver(mail(sender, late, "ACCESS REQUEST", "Please send me my data."), late);
+        assertThat(poller.pollAll()).isEqualTo(1);
+        assertThat(triageInstances(late)).as("a copy after triage starts nothing").isZero();
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM request_event e JOIN dsar_request r ON r.id = e.request_id
+                WHERE r.reference = :reference AND e.event_type = 'REPEATED_SUBMISSION'""")
+                .param("reference", reference).query(Integer.class).single()).isEqualTo(1);
+        assertThat(mailsTo(sender)).hasSize(2);
     }
 
     @Test

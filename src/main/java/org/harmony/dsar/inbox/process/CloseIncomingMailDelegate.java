@@ -19,6 +19,7 @@ class CloseIncomingMailDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         triage.close(MailIntakeVariables.INCOMING_MAIL_ID.from(execution),
-                Triage.TriageDecision.valueOf(MailIntakeVariables.TRIAGE_DECISION.from(execution)));
+                Triage.TriageDecision.valueOf(MailIntakeVariables.TRIAGE_DECISION.from(execution)),
+                MailIntakeVariables.OPEN_REQUEST_REFERENCE.fromOrNull(execution));
     }
 }

@@ -14,7 +14,7 @@ public final class MailIntakeVariables {
 
     public static final ProcessVariable<String> INCOMING_MAIL_ID = ProcessVariable.of("incomingMailId", String.class);
     public static final ProcessVariable<Date> TRIAGE_DUE = ProcessVariable.of("triageDue", Date.class);
-    /** REQUEST, NOT_A_REQUEST or SPAM. */
+    /** REQUEST, NOT_A_REQUEST, SPAM or SAME_AS_OPEN_REQUEST. */
     public static final ProcessVariable<String> TRIAGE_DECISION = ProcessVariable.of("triageDecision", String.class);
     public static final ProcessVariable<String> REQUEST_TYPE = ProcessVariable.of("requestType", String.class);
     public static final ProcessVariable<String> JURISDICTION = ProcessVariable.of("jurisdiction", String.class);
@@ -25,6 +25,9 @@ public final class MailIntakeVariables {
     public static final ProcessVariable<String> REQUESTER_NAME = ProcessVariable.of("requesterName", String.class);
     /** Task-local, form-only: why the mail is no rights request. */
     public static final ProcessVariable<String> TRIAGE_REASON = ProcessVariable.of("triageReason", String.class);
+    /** The open request of the sender that the mail repeats (SAME_AS_OPEN_REQUEST): a reference, no personal data. */
+    public static final ProcessVariable<String> OPEN_REQUEST_REFERENCE =
+            ProcessVariable.of("openRequestReference", String.class);
     /** Task-local, form-only: the mail as the officer reads it (sender, subject, text, attachments). */
     public static final ProcessVariable<String> INCOMING_MAIL = ProcessVariable.of("incomingMail", String.class);
     /** Task-local: what the keywords suggest, marked as a suggestion. */

@@ -25,7 +25,7 @@ class RecordTriageListener implements TaskListener {
         // A completion sets its variables on the execution; what the officer left as prefilled stays on the task.
         Triage decision = TriageSubmission.from(name -> task.getExecution().hasVariable(name)
                 ? task.getExecution().getVariable(name) : task.getVariableLocal(name));
-        triage.refusal(decision).ifPresent(refusal -> {
+        triage.refusal(MailIntakeVariables.INCOMING_MAIL_ID.from(task), decision).ifPresent(refusal -> {
             throw new BadUserRequestException(refusal);
         });
         triage.record(MailIntakeVariables.INCOMING_MAIL_ID.from(task), decision);

@@ -26,6 +26,7 @@ class TriageCompletionGuard implements TaskCompletionGuard {
         if (!TriageSubmission.TRIAGE_TASK.equals(task.getTaskDefinitionKey())) {
             return Optional.empty();
         }
-        return triage.refusal(TriageSubmission.from(values));
+        return triage.refusal(values.apply(MailIntakeVariables.INCOMING_MAIL_ID.name()) instanceof String mailId
+                ? mailId : null, TriageSubmission.from(values));
     }
 }

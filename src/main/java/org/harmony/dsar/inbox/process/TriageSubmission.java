@@ -25,6 +25,7 @@ final class TriageSubmission {
                 text(values, MailIntakeVariables.LANGUAGE.name()),
                 text(values, MailIntakeVariables.REQUESTER_EMAIL.name()),
                 text(values, MailIntakeVariables.REQUESTER_NAME.name()),
-                text(values, MailIntakeVariables.TRIAGE_REASON.name()));
+                text(values, MailIntakeVariables.TRIAGE_REASON.name()),
+                text(values, MailIntakeVariables.OPEN_REQUEST_REFERENCE.name()));
     }
 }

@@ -49,6 +49,8 @@ public final class DsarVariables {
     public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
     /** Why the reviewer denied the request, as a code the denial mail explains. */
     public static final ProcessVariable<String> DENIAL_REASON = ProcessVariable.of("denialReason", String.class);
+    public static final ProcessVariable<String> FEE_AMOUNT = ProcessVariable.of("feeAmount", String.class);
+    public static final ProcessVariable<String> FEE_REASON = ProcessVariable.of("feeReason", String.class);
     /** The reviewer's comment for the case file ("Review response"); no personal data, kept in history. */
     public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
     /** Why the deadline was missed, a code from "Handle deadline breach" (WORKLOAD, ...); kept in history. */

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.response.ReviewFees;
 import org.harmony.dsar.response.ReviewRules;
 import org.harmony.dsar.system.process.TaskActors;
 import org.slf4j.Logger;
@@ -23,8 +24,10 @@ class CheckReviewDecisionListener implements TaskListener {
 
     private final ReviewRules rules;
     private final AccessPackages packages;
+    private final ReviewFees fees;
 
-    CheckReviewDecisionListener(ReviewRules rules, AccessPackages packages) {
+    CheckReviewDecisionListener(ReviewRules rules, AccessPackages packages, ReviewFees fees) {
+        this.fees = fees;
         this.rules = rules;
         this.packages = packages;
     }
@@ -34,15 +37,23 @@ class CheckReviewDecisionListener implements TaskListener {
         String requestId = DsarVariables.REQUEST_ID.from(task);
         String decision = DsarVariables.REVIEW_DECISION.fromOrNull(task);
         String denialReason = DsarVariables.DENIAL_REASON.fromOrNull(task);
+        String feeAmount = DsarVariables.FEE_AMOUNT.fromOrNull(task);
+        String feeReason = DsarVariables.FEE_REASON.fromOrNull(task);
         String reviewer = TaskActors.completedBy(task);
         try {
             rules.check(requestId, decision, denialReason, reviewer);
+            fees.refusal(decision, feeAmount, feeReason).ifPresent(refusal -> {
+                throw new ReviewRules.ReviewRefusedException(refusal);
+            });
         } catch (ReviewRules.ReviewRefusedException e) {
             log.info("Review of request {} refused: {}", DsarVariables.REQUEST_REFERENCE.fromOrNull(task),
                     e.getMessage());
             throw new BadUserRequestException(e.getMessage());
         }
         rules.recordDecision(requestId, decision, ReviewRules.DENY.equals(decision) ? denialReason : null, reviewer);
+        if (feeAmount != null && !feeAmount.isBlank()) {
+            fees.note(requestId, feeAmount, feeReason, reviewer);
+        }
         if (!ReviewRules.APPROVE.equals(decision)) {
             packages.discardUnreleased(requestId, decision);
         }

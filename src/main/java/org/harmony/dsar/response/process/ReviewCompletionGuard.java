@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.response.ReviewFees;
 import org.harmony.dsar.response.ReviewRules;
 import org.harmony.dsar.system.process.ElementProperties;
 import org.harmony.dsar.system.process.TaskCompletionGuard;
@@ -22,8 +23,10 @@ class ReviewCompletionGuard implements TaskCompletionGuard {
 
     private final ReviewRules rules;
     private final RepositoryService repository;
+    private final ReviewFees fees;
 
-    ReviewCompletionGuard(ReviewRules rules, RepositoryService repository) {
+    ReviewCompletionGuard(ReviewRules rules, RepositoryService repository, ReviewFees fees) {
+        this.fees = fees;
         this.rules = rules;
         this.repository = repository;
     }
@@ -35,9 +38,10 @@ class ReviewCompletionGuard implements TaskCompletionGuard {
         }
         String reviewer = userId != null ? userId : task.getAssignee();
         try {
-            rules.check(requestId, text(values.apply(DsarVariables.REVIEW_DECISION.name())),
-                    text(values.apply(DsarVariables.DENIAL_REASON.name())), reviewer);
-            return Optional.empty();
+            String decision = text(values.apply(DsarVariables.REVIEW_DECISION.name()));
+            rules.check(requestId, decision, text(values.apply(DsarVariables.DENIAL_REASON.name())), reviewer);
+            return fees.refusal(decision, text(values.apply(DsarVariables.FEE_AMOUNT.name())),
+                    text(values.apply(DsarVariables.FEE_REASON.name())));
         } catch (ReviewRules.ReviewRefusedException e) {
             return Optional.of(e.getMessage());
         }

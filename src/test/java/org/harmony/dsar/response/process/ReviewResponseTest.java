@@ -173,7 +173,8 @@ class ReviewResponseTest {
         doReturn(Optional.of("alice")).when(rules).lastPreparer(anyString());
         doNothing().when(rules).recordDecision(anyString(), anyString(), org.mockito.ArgumentMatchers.any(),
                 org.mockito.ArgumentMatchers.any());
-        Mocks.register("checkReviewDecisionListener", new CheckReviewDecisionListener(rules, packages));
+        Mocks.register("checkReviewDecisionListener", new CheckReviewDecisionListener(rules, packages,
+                org.mockito.Mockito.mock(org.harmony.dsar.response.ReviewFees.class)));
     }
 
     private static void loggedIn(String user) {

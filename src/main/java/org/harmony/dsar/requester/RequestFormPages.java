@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -154,6 +155,9 @@ class RequestFormPages {
         if (constraint == Size.class) {
             return "error.tooLong";
         }
+        if (constraint == AssertTrue.class) {
+            return "error.typeNotInJurisdiction";
+        }
         return "error.invalid";
     }
 
@@ -220,6 +224,7 @@ class RequestFormPages {
                 case "agent.email" -> "agentEmail";
                 case "agent.relationship" -> "agentRelationship";
                 case "language" -> "form";
+                case "typeOfferedUnderJurisdiction" -> "type";
                 default -> propertyPath;
             };
         }

@@ -52,6 +52,7 @@ public class RecordsPurge {
                     + " (SELECT id FROM incoming_mail WHERE request_id IN (:ids))",
             "DELETE FROM incoming_mail WHERE request_id IN (:ids)",
             "DELETE FROM postal_letter WHERE request_id IN (:ids)",
+            "DELETE FROM appeal WHERE request_id IN (:ids)",
             "DELETE FROM request_link WHERE request_id IN (:ids) OR linked_request_id IN (:ids)",
             "UPDATE suppression_entry SET request_id = NULL WHERE request_id IN (:ids)",
             "DELETE FROM dsar_request WHERE id IN (:ids)");
@@ -61,7 +62,7 @@ public class RecordsPurge {
             "verification_code", "requester_token", "sent_mail", "lookup_result", "access_package",
             "deadline_extension", "verification_document", "identity_declaration", "identity_question",
             "erasure_evidence", "rectification_item", "fulfilment_outcome", "verified_identifier", "incoming_mail", "postal_letter",
-            "request_link", "suppression_entry");
+            "request_link", "suppression_entry", "appeal");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;

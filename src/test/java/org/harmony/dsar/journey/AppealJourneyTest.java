@@ -32,7 +32,7 @@ class AppealJourneyTest extends JourneyTestSupport {
 
     @Test
     void shouldLetTheRequesterAppealAVirginiaDenialAndMailTheDecisionWithTheAttorneyGeneral() {
-        String email = customer("appellant");
+        String email = demoCustomer(jdbc, "appellant");
         String reference = deniedRequest(email, "US-VA");
         ReceivedMail denial = awaitMail(email, reference + ": we cannot grant your request");
         String appealLink = relative(linkIn(denial, "/appeal"));
@@ -88,7 +88,7 @@ class AppealJourneyTest extends JourneyTestSupport {
 
     @Test
     void shouldRefuseAnAppealAfterTheWindowWhereTheLawGivesNoneAndOfANonDeniedRequest() {
-        String email = customer("late");
+        String email = demoCustomer(jdbc, "late");
         String reference = deniedRequest(email, "US-CO");
         String token = UriComponentsBuilder.fromUriString(relative(linkIn(awaitMail(email,
                 reference + ": we cannot grant your request"), "/appeal"))).build().getQueryParams().getFirst("token");
@@ -103,7 +103,7 @@ class AppealJourneyTest extends JourneyTestSupport {
         assertThat(latePage.getStatusCode()).isEqualTo(HttpStatus.GONE);
         assertThat(latePage.getBody()).contains("data-problem=\"appeal-window-closed\"");
 
-        String european = customer("european");
+        String european = demoCustomer(jdbc, "european");
         String euReference = deniedRequest(european, "EU");
         ReceivedMail euDenial = awaitMail(european, euReference + ": we cannot grant your request");
         assertThat(euDenial.text()).doesNotContain("/appeal");
@@ -125,30 +125,6 @@ class AppealJourneyTest extends JourneyTestSupport {
                 + "WHERE r.reference IN (:references) AND a.appealed_at IS NOT NULL")
                 .param("references", List.of(reference, euReference, openReference)).query(Integer.class).single())
                 .isZero();
-    }
-
-    /** A customer of the demo system of record, so that the postcode verifies the requester. */
-    private String customer(String name) {
-        String email = uniqueEmail(name);
-        long id = 700_000 + (System.nanoTime() % 100_000);
-        jdbc.sql("""
-                INSERT INTO sor.customer_account (id, customer_number, email, full_name, phone, postcode, country,
-                    password_hash, created_at) VALUES (:id, :number, :email, 'Ann Appeal', NULL, '22201', 'US',
-                    'x', CURRENT_TIMESTAMP)""").param("id", id).param("number", "C-" + id).param("email", email)
-                .update();
-        return email;
-    }
-
-    /** A verified access request that a compliance officer denies in review; its reference. */
-    private String deniedRequest(String email, String jurisdiction) {
-        String reference = submitAndVerify(email, """
-                {"type": "ACCESS", "jurisdiction": "%s", "email": "%s", "fullName": "Ann Appeal",
-                 "dataPoints": {"postcode": "22201"}}""".formatted(jurisdiction, email));
-        ResponseEntity<String> denied = completeAs("officer2", officerTaskId(reference, "UserTask_ReviewResponse"), """
-                {"reviewDecision": {"value": "DENY"}, "denialReason": {"value": "RIGHTS_OF_OTHERS"}}""");
-        assertThat(denied.getStatusCode()).as(denied.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-        runDueJobs();
-        return reference;
     }
 
     private ResponseEntity<Map> appeal(String reference, String token, String json) {

@@ -77,6 +77,8 @@ class AccountabilityJourneyTest extends JourneyTestSupport {
                 .param("at", Timestamp.from(JAN_2018.plus(Duration.ofDays(20)))).update();
         String denied = request(JAN_2018, "REG-D1", "ACCESS", "UK", "DENIED", 3, "FULL");
         event(denied, JAN_2018, "REVIEW_DENY", "by=officer2 reason=MANIFESTLY_UNFOUNDED_OR_EXCESSIVE");
+        event(denied, JAN_2018, "APPEAL_RECEIVED", "statement=0chars");
+        event(denied, JAN_2018, "APPEAL_DENIED", "by=appeals task=UserTask_DecideAppeal");
 
         ResponseEntity<List> json = http.withBasicAuth("officer", "officer")
                 .getForEntity("/api/reports/register?from=2018-01-01&to=2018-01-31&jurisdiction=UK", List.class);
@@ -88,7 +90,8 @@ class AccountabilityJourneyTest extends JourneyTestSupport {
                 .containsEntry("reasonCodes", List.of("EXTENDED_COMPLEXITY"))
                 .doesNotContainKeys("email", "fullName", "details");
         assertThat((Map<String, Object>) json.getBody().get(1))
-                .containsEntry("reasonCodes", List.of("DENIED_MANIFESTLY_UNFOUNDED_OR_EXCESSIVE"));
+                .containsEntry("reasonCodes", List.of("APPEAL_DENIED", "APPEAL_RECEIVED",
+                        "DENIED_MANIFESTLY_UNFOUNDED_OR_EXCESSIVE"));
 
         String csv = http.withBasicAuth("dpo", "dpo").getForEntity(
                 "/api/reports/register?from=2018-01-01&to=2018-01-31&jurisdiction=UK&format=csv", String.class)

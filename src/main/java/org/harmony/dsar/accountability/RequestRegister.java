@@ -100,8 +100,8 @@ class RequestRegister {
                 "SELECT request_id, 'KEPT_' || kept_reason FROM erasure_evidence WHERE kept_reason IS NOT NULL AND "
                         + inPeriod,
                 "SELECT request_id, event_type || ' ' || COALESCE(detail, '') FROM request_event WHERE event_type IN"
-                        + " ('REVIEW_DENY', 'LEGAL_REVIEW_COMPLETED', 'ACCESS_NARROWED_TO_CATEGORIES', 'APPEAL_RECEIVED',"
-                        + " 'APPEAL_EXTENDED', 'APPEAL_GRANTED', 'APPEAL_DENIED') AND "
+                        + " ('REVIEW_DENY', 'LEGAL_REVIEW_COMPLETED', 'ACCESS_NARROWED_TO_CATEGORIES',"
+                        + " 'APPEAL_RECEIVED', 'APPEAL_EXTENDED', 'APPEAL_GRANTED', 'APPEAL_DENIED') AND "
                         + inPeriod)) {
             jdbc.sql(sql)
                     .param("from", Timestamp.from(period.start()))

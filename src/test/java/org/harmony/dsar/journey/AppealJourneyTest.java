@@ -94,7 +94,8 @@ class AppealJourneyTest extends JourneyTestSupport {
                 reference + ": we cannot grant your request"), "/appeal"))).build().getQueryParams().getFirst("token");
         jdbc.sql("""
                 UPDATE appeal SET window_ends_at = CURRENT_TIMESTAMP - INTERVAL '1' DAY WHERE request_id =
-                    (SELECT id FROM dsar_request WHERE reference = :reference)""").param("reference", reference).update();
+                    (SELECT id FROM dsar_request WHERE reference = :reference)""")
+                .param("reference", reference).update();
         ResponseEntity<Map> late = appeal(reference, token, "{}");
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.GONE);
         assertThat(late.getBody()).containsEntry("type", "urn:dsar:problem:appeal-window-closed");
@@ -137,8 +138,8 @@ class AppealJourneyTest extends JourneyTestSupport {
     @SuppressWarnings("unchecked")
     private String taskId(String reference) {
         ResponseEntity<List> tasks = http.withBasicAuth("appeals", "appeals").getForEntity(
-                "/engine-rest/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=UserTask_DecideAppeal",
-                List.class);
+                "/engine-rest/task?processInstanceBusinessKey=" + reference
+                        + "&taskDefinitionKey=UserTask_DecideAppeal", List.class);
         assertThat(tasks.getBody()).hasSize(1);
         return (String) ((Map<String, Object>) tasks.getBody().get(0)).get("id");
     }

@@ -59,7 +59,8 @@ class RightsJourneyTest extends JourneyTestSupport {
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         String reference = (String) accepted.getBody().get("reference");
         runDueJobs();
-        assertThat(mailsTo(SUBJECT)).noneMatch(mail -> mail.subject().equals(reference + ": confirm your email address"));
+        assertThat(mailsTo(SUBJECT)).noneMatch(mail -> mail.subject().equals(reference
+                + ": confirm your email address"));
 
         assertThat(jdbc.sql("SELECT sensitive_use_limited FROM sor.customer_account WHERE email = :email")
                 .param("email", SUBJECT).query(Boolean.class).single()).isTrue();

@@ -18,7 +18,7 @@ public final class AppealVariables {
     public static final ProcessVariable<Date> APPEAL_REMINDER_AT = ProcessVariable.of("appealReminderAt", Date.class);
     /** The reviewer's choice in "Decide appeal": GRANT, DENY or EXTEND. */
     public static final ProcessVariable<String> APPEAL_DECISION = ProcessVariable.of("appealDecision", String.class);
-    /** The reviewer's reasons, mailed to the requester; moved to the appeal table on completion. */
+    /** The reviewer's reasons, mailed to the requester; moved to the appeal table on completion, never in history. */
     public static final ProcessVariable<String> APPEAL_DECISION_REASONS = ProcessVariable.of("appealDecisionReasons",
             String.class);
     /** The requester's statement, shown in "Decide appeal" only (task-local, form-only, never in history). */

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The figures 11 CCR 7102(a) asks of a business handling the personal information of 10 million or more
- * consumers, for any period and jurisdiction: per kind of request (to know, delete, correct, opt out) how many were
- * received, complied with in whole or in part, and denied (including those closed because the identity could not
- * be verified), and the median and mean days to a substantive response. Days are calendar days in the
+ * consumers, for any period and jurisdiction: per kind of request (to know, delete, correct, opt out, limit the use of
+ * sensitive personal information) how many were received, complied with in whole or in part, and denied (including
+ * those closed because the identity could not be verified), and the median and mean days to a substantive response. Days are calendar days in the
  * jurisdiction's time zone from receipt to the response; requests still open count as received only.
  */
 @Component
@@ -31,7 +31,8 @@ class CcpaMetrics {
         KNOW(RequestType.ACCESS, RequestType.PORTABILITY),
         DELETE(RequestType.ERASURE),
         CORRECT(RequestType.RECTIFICATION),
-        OPT_OUT(RequestType.OPT_OUT_OF_SALE);
+        OPT_OUT(RequestType.OPT_OUT_OF_SALE),
+        LIMIT(RequestType.LIMIT_SENSITIVE_USE);
 
         private final Set<RequestType> types;
 

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The register of requests (GDPR Art 5(2) accountability): every request of a period with its channel, type,
- * jurisdiction, dates, outcome and reason codes. No name, address or text of the requester: the reference leads to
+ * jurisdiction, dates, outcome and reason codes, among them an appeal's steps (APPEAL_RECEIVED, APPEAL_EXTENDED,
+ * APPEAL_GRANTED, APPEAL_DENIED). No name, address or text of the requester: the reference leads to
  * the rest for those allowed to see it.
  */
 @Component
@@ -99,7 +100,8 @@ class RequestRegister {
                 "SELECT request_id, 'KEPT_' || kept_reason FROM erasure_evidence WHERE kept_reason IS NOT NULL AND "
                         + inPeriod,
                 "SELECT request_id, event_type || ' ' || COALESCE(detail, '') FROM request_event WHERE event_type IN"
-                        + " ('REVIEW_DENY', 'LEGAL_REVIEW_COMPLETED', 'ACCESS_NARROWED_TO_CATEGORIES', 'FEE_NOTED') AND "
+                        + " ('REVIEW_DENY', 'LEGAL_REVIEW_COMPLETED', 'ACCESS_NARROWED_TO_CATEGORIES', 'FEE_NOTED',"
+                        + " 'APPEAL_RECEIVED', 'APPEAL_EXTENDED', 'APPEAL_GRANTED', 'APPEAL_DENIED') AND "
                         + inPeriod)) {
             jdbc.sql(sql)
                     .param("from", Timestamp.from(period.start()))
@@ -119,8 +121,11 @@ class RequestRegister {
         return lists;
     }
 
-    /** An event's reason code ({@code reason=X} in its detail), or the code itself. */
+    /** An event's reason code ({@code reason=X} in its detail), or the code itself (an appeal's step). */
     private static String code(String value) {
+        if (value.startsWith("APPEAL_")) {
+            return value.split(" ", 2)[0];
+        }
         if (value.startsWith("ACCESS_NARROWED_TO_CATEGORIES")) {
             return "ACCESS_NARROWED_TO_CATEGORIES";
         }

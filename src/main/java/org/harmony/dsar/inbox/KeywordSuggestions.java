@@ -37,6 +37,8 @@ final class KeywordSuggestions {
                 "revoke my consent", "einwilligung widerrufen", "widerrufe meine einwilligung", "widerruf"));
         TYPE_WORDS.put(RequestType.OPT_OUT_OF_SALE, List.of("do not sell", "don't sell", "opt out", "opt-out",
                 "sale of my", "sharing of my"));
+        TYPE_WORDS.put(RequestType.LIMIT_SENSITIVE_USE, List.of("limit the use", "sensitive personal information",
+                "sensitive information", "1798.121", "limit use"));
     }
 
     private static final List<String> GERMAN = List.of("der", "die", "das", "und", "ich", "meine", "meiner", "bitte",

@@ -142,6 +142,10 @@ public class MailTriage {
         if (triage.type() == null || triage.jurisdiction() == null) {
             return Optional.of("A rights request needs its type and jurisdiction.");
         }
+        if (!triage.type().offeredUnder(triage.jurisdiction())) {
+            return Optional.of("The limit on sensitive personal information is a right under Californian law only: "
+                    + "choose US-CA or another type.");
+        }
         if (!isMailAddress(triage.email())) {
             return Optional.of("A rights request needs the requester's email address (a valid address).");
         }

@@ -2,7 +2,10 @@ package org.harmony.dsar.intake;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,6 +28,14 @@ public record NewRequest(
                 @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String> dataPoints,
         @Valid AgentDetails agent,
         @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or de-DE") String language) {
+
+    /** A right only some laws give (the CCPA's limit on sensitive personal information) is refused under others. */
+    @JsonIgnore
+    @AssertTrue(message = "this type of request is not a right under the law of this jurisdiction "
+            + "(LIMIT_SENSITIVE_USE: US-CA only)")
+    public boolean isTypeOfferedUnderJurisdiction() {
+        return type == null || jurisdiction == null || type.offeredUnder(jurisdiction);
+    }
 
     static final String SINGLE_LINE = "[^\\p{Cc}]*";
     static final String MULTI_LINE = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";

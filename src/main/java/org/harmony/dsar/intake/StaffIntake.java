@@ -44,6 +44,9 @@ public class StaffIntake {
         }
         if (logged.type() == null || logged.jurisdiction() == null) {
             problems.add("Set the request type and the jurisdiction.");
+        } else if (!logged.type().offeredUnder(logged.jurisdiction())) {
+            problems.add("The limit on sensitive personal information is a right under Californian law only: "
+                    + "choose US-CA or another type.");
         }
         if (logged.receivedOn() == null) {
             problems.add("Set the date the request was received (YYYY-MM-DD).");

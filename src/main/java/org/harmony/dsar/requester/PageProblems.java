@@ -19,13 +19,14 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * What goes wrong on a requester's page is a page too, never problem+json or a stack trace: it says what happened
  * (unknown link, expired link, package not ready or expired, form expired) and how to go on.
  */
-@ControllerAdvice(assignableTypes = {RequestPages.class, RequestFormPages.class, RefusedPages.class})
+@ControllerAdvice(assignableTypes = {RequestPages.class, RequestFormPages.class, RefusedPages.class, AppealPages.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageProblems {
 
     private static final Logger log = LoggerFactory.getLogger(PageProblems.class);
     private static final Set<String> EXPLAINED = Set.of("unknown-link", "link-expired", "package-not-ready",
-            "package-expired", "form-expired", "too-many-requests", "document-too-large", "body-too-large");
+            "package-expired", "form-expired", "too-many-requests", "document-too-large", "body-too-large",
+            "not-appealable", "not-denied", "appeal-window-closed", "already-appealed", "invalid-statement");
 
     @ExceptionHandler(PageProblem.class)
     String page(PageProblem problem, HttpServletResponse response, Model model) {

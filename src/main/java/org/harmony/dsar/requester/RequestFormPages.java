@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -165,6 +166,9 @@ class RequestFormPages {
         if (constraint == Size.class) {
             return "error.tooLong";
         }
+        if (constraint == AssertTrue.class) {
+            return "error.typeNotInJurisdiction";
+        }
         return "error.invalid";
     }
 
@@ -231,6 +235,7 @@ class RequestFormPages {
                 case "agent.email" -> "agentEmail";
                 case "agent.relationship" -> "agentRelationship";
                 case "language" -> "form";
+                case "typeOfferedUnderJurisdiction" -> "type";
                 default -> propertyPath;
             };
         }

@@ -1,5 +1,7 @@
 package org.harmony.dsar.requester;
 
+import java.time.Instant;
+
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -20,6 +22,17 @@ public class RequesterLinks {
 
     public String issueToken(String requestId) {
         return tokens.issue(requestId);
+    }
+
+    /** A token for a link that must work until {@code expiresAt}. */
+    public String issueToken(String requestId, Instant expiresAt) {
+        return tokens.issue(requestId, expiresAt);
+    }
+
+    /** The page where a requester appeals a denial. */
+    public String appealUrl(String reference, String token) {
+        return base().path("/privacy/requests/{reference}/appeal").queryParam("token", token)
+                .buildAndExpand(reference).toUriString();
     }
 
     public String statusUrl(String reference, String token) {

@@ -36,6 +36,11 @@ public class RequesterTokens {
     }
 
     public String issue(String requestId) {
+        return issue(requestId, clock.instant().plus(properties.tokenTtl()));
+    }
+
+    /** A token that works until {@code expiresAt} (an appeal link: until the appeal window closes). */
+    public String issue(String requestId, Instant expiresAt) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -47,7 +52,7 @@ public class RequesterTokens {
                 .param("hash", hash(token))
                 .param("requestId", requestId)
                 .param("issuedAt", Timestamp.from(now))
-                .param("expiresAt", Timestamp.from(now.plus(properties.tokenTtl())))
+                .param("expiresAt", Timestamp.from(expiresAt))
                 .update();
         return token;
     }

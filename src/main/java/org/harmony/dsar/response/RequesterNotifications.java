@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
+import org.harmony.dsar.appeal.Appeals;
 import org.harmony.dsar.deadline.DeadlineExtensions;
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.fulfilment.FulfilmentOutcomes;
@@ -30,10 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tells the requester what happens to their request: renders a mail template with the request's facts and
- * fresh links, and sends it once per step.
+ * fresh links, and sends it once per step. A denial, in whole or in part (records kept from an erasure), under a law
+ * that gives an appeal carries a personal appeal link that works for the appeal window ({@link Appeals}).
  */
 @Service
 public class RequesterNotifications {
+
+    /** The mail that tells a requester their request was denied. */
+    static final String DENIAL = "request-denied";
 
     private final RequestRepository requests;
     private final MailService mail;
@@ -43,12 +48,13 @@ public class RequesterNotifications {
     private final DeadlineExtensions extensions;
     private final SubjectErasure erasure;
     private final DataSourceCatalogue catalogue;
+    private final Appeals appeals;
     private final Clock clock;
     private final ReviewFees fees;
 
     RequesterNotifications(RequestRepository requests, MailService mail, RequesterLinks links,
             AccessPackages packages, FulfilmentOutcomes outcomes, DeadlineExtensions extensions,
-            SubjectErasure erasure, DataSourceCatalogue catalogue, Clock clock, ReviewFees fees) {
+            SubjectErasure erasure, DataSourceCatalogue catalogue, Appeals appeals, Clock clock, ReviewFees fees) {
         this.fees = fees;
         this.requests = requests;
         this.mail = mail;
@@ -58,6 +64,7 @@ public class RequesterNotifications {
         this.extensions = extensions;
         this.erasure = erasure;
         this.catalogue = catalogue;
+        this.appeals = appeals;
         this.clock = clock;
     }
 
@@ -108,7 +115,8 @@ public class RequesterNotifications {
         model.put("changes", outcomes.lines(requestId));
         model.put("fee", fees.model(requestId));
         model.put("categoriesOnly", request.accessScope() == AccessScope.CATEGORIES);
-        model.put("kept", kept(request).stream().map(Kept::asModel).toList());
+        List<Kept> kept = kept(request);
+        model.put("kept", kept.stream().map(Kept::asModel).toList());
         extensions.latest(requestId).ifPresent(extension -> {
             model.put("previousDueDate", format(extension.previousDueAt().atZone(request.jurisdiction().zone()), request));
             model.put("extensionReason", extension.reasonCode());
@@ -120,6 +128,13 @@ public class RequesterNotifications {
         model.put("verifyPageUrl", links.verifyPageUrl(request.reference()));
         if (request.agent() != null) {
             model.put("agentName", request.agent().name());
+        }
+        model.putAll(appeals.mailModel(request));
+        if (DENIAL.equals(template) || !kept.isEmpty()) {
+            appeals.offer(request).ifPresent(until -> {
+                model.put("appealUrl", links.appealUrl(request.reference(), links.issueToken(requestId, until)));
+                model.put("appealUntil", format(until.atZone(request.jurisdiction().zone()), request));
+            });
         }
         packages.latest(requestId).filter(latest -> latest.isDownloadable(clock.instant())).ifPresent(latest -> {
             model.put("packageUrl", links.packageUrl(request.reference(), token));

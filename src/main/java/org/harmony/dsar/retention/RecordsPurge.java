@@ -54,6 +54,7 @@ public class RecordsPurge {
                     + " (SELECT id FROM incoming_mail WHERE request_id IN (:ids))",
             "DELETE FROM incoming_mail WHERE request_id IN (:ids)",
             "DELETE FROM postal_letter WHERE request_id IN (:ids)",
+            "DELETE FROM appeal WHERE request_id IN (:ids)",
             "DELETE FROM request_link WHERE request_id IN (:ids) OR linked_request_id IN (:ids)",
             "DELETE FROM repeated_submission WHERE request_id IN (:ids)",
             "DELETE FROM request_fee WHERE request_id IN (:ids)",
@@ -66,7 +67,7 @@ public class RecordsPurge {
             "verification_code", "requester_token", "sent_mail", "lookup_result", "access_package",
             "request_file", "deadline_extension", "verification_document", "identity_declaration", "identity_question",
             "erasure_evidence", "rectification_item", "fulfilment_outcome", "verified_identifier", "incoming_mail", "postal_letter",
-            "request_link", "repeated_submission", "request_fee", "letter_scan",
+            "request_link", "repeated_submission", "request_fee", "letter_scan", "appeal",
             "suppression_entry");
 
     private final JdbcClient jdbc;

@@ -52,7 +52,7 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
 
     /** The processes whose user tasks belong to a DSAR case and carry its reference, type, jurisdiction and due. */
     private static final List<String> CASE_PROCESSES = List.of(DsarVariables.PROCESS_KEY,
-            "IdentityVerificationProcess", "LegalHoldCheckProcess", "FulfilmentProcess");
+            "IdentityVerificationProcess", "LegalHoldCheckProcess", "FulfilmentProcess", "AppealProcess");
 
     private final IdentityProperties properties;
 

@@ -41,6 +41,13 @@ class ResponseDeadlineDecisionTest {
     }
 
     @Test
+    void shouldLimitTheUseOfSensitiveInformationWithinFifteenBusinessDaysInCalifornia() {
+        var result = evaluate("US-CA", "LIMIT_SENSITIVE_USE").getSingleResult();
+        assertThat(result.getEntryMap()).containsEntry("responsePeriod", "P15D")
+                .containsEntry("deadlineCounting", "BUSINESS_DAYS").doesNotContainKey("acknowledgementPeriod");
+    }
+
+    @Test
     void shouldGiveNoPeriodForAnUnknownJurisdiction() {
         assertThat(evaluate("XX", "ACCESS").getResultList()).isEmpty();
     }

@@ -19,6 +19,13 @@ class KeywordSuggestionsTest {
     }
 
     @Test
+    void shouldSuggestTheCaliforniaLimitOnSensitiveInformation() {
+        KeywordSuggestions.Suggestion suggestion = KeywordSuggestions.suggest("Limit the use of my data",
+                "Please limit the use of my sensitive personal information (Cal. Civ. Code 1798.121).");
+        assertThat(suggestion.type()).contains(RequestType.LIMIT_SENSITIVE_USE);
+    }
+
+    @Test
     void shouldSuggestFromGermanWords() {
         KeywordSuggestions.Suggestion suggestion = KeywordSuggestions.suggest("Löschung",
                 "Sehr geehrte Damen und Herren, bitte löschen Sie meine Daten nach Art. 17 DSGVO.");

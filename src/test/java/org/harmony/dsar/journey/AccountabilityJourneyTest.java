@@ -38,19 +38,22 @@ class AccountabilityJourneyTest extends JourneyTestSupport {
         request(JAN_2019, "CCPA-A3", "ACCESS", "US-CA", "FULFILLING", -1, "FULL");
         request(JAN_2019, "CCPA-E1", "ERASURE", "US-CA", "CLOSED_UNVERIFIED", 14, "FULL");
         request(JAN_2019, "CCPA-EU1", "ACCESS", "EU", "COMPLETED", 30, "FULL");
+        request(JAN_2019, "CCPA-L1", "LIMIT_SENSITIVE_USE", "US-CA", "COMPLETED", 3, "FULL");
         event(denied, JAN_2019, "REVIEW_DENY", "by=officer2 reason=RIGHTS_OF_OTHERS");
 
         ResponseEntity<Map> ca = http.withBasicAuth("officer", "officer").getForEntity(
                 "/api/reports/ccpa-metrics?from=2019-01-01&to=2019-12-31&jurisdiction=US-CA", Map.class);
         assertThat(ca.getStatusCode()).isEqualTo(HttpStatus.OK);
         List<Map<String, Object>> lines = (List) ca.getBody().get("lines");
-        assertThat(lines).extracting("category").containsExactly("KNOW", "DELETE", "CORRECT", "OPT_OUT");
+        assertThat(lines).extracting("category").containsExactly("KNOW", "DELETE", "CORRECT", "OPT_OUT", "LIMIT");
         assertThat(lines.get(0)).containsEntry("jurisdiction", "US-CA").containsEntry("received", 4)
                 .containsEntry("compliedInWholeOrInPart", 2).containsEntry("denied", 1)
                 .containsEntry("medianDaysToRespond", 10.0).containsEntry("meanDaysToRespond", 11.7);
         assertThat(lines.get(1)).containsEntry("received", 1).containsEntry("compliedInWholeOrInPart", 0)
                 .containsEntry("denied", 1).containsEntry("medianDaysToRespond", 14.0);
         assertThat(lines.get(2)).containsEntry("received", 0).containsEntry("medianDaysToRespond", null);
+        assertThat(lines.get(4)).containsEntry("received", 1).containsEntry("compliedInWholeOrInPart", 1)
+                .containsEntry("medianDaysToRespond", 3.0);
 
         ResponseEntity<String> csv = http.withBasicAuth("dpo", "dpo").getForEntity(
                 "/api/reports/ccpa-metrics?from=2019-01-01&to=2019-12-31&format=csv", String.class);
@@ -74,6 +77,8 @@ class AccountabilityJourneyTest extends JourneyTestSupport {
                 .param("at", Timestamp.from(JAN_2018.plus(Duration.ofDays(20)))).update();
         String denied = request(JAN_2018, "REG-D1", "ACCESS", "UK", "DENIED", 3, "FULL");
         event(denied, JAN_2018, "REVIEW_DENY", "by=officer2 reason=MANIFESTLY_UNFOUNDED_OR_EXCESSIVE");
+        event(denied, JAN_2018, "APPEAL_RECEIVED", "statement=0chars");
+        event(denied, JAN_2018, "APPEAL_DENIED", "by=appeals task=UserTask_DecideAppeal");
 
         ResponseEntity<List> json = http.withBasicAuth("officer", "officer")
                 .getForEntity("/api/reports/register?from=2018-01-01&to=2018-01-31&jurisdiction=UK", List.class);
@@ -85,7 +90,8 @@ class AccountabilityJourneyTest extends JourneyTestSupport {
                 .containsEntry("reasonCodes", List.of("EXTENDED_COMPLEXITY"))
                 .doesNotContainKeys("email", "fullName", "details");
         assertThat((Map<String, Object>) json.getBody().get(1))
-                .containsEntry("reasonCodes", List.of("DENIED_MANIFESTLY_UNFOUNDED_OR_EXCESSIVE"));
+                .containsEntry("reasonCodes", List.of("APPEAL_DENIED", "APPEAL_RECEIVED",
+                        "DENIED_MANIFESTLY_UNFOUNDED_OR_EXCESSIVE"));
 
         String csv = http.withBasicAuth("dpo", "dpo").getForEntity(
                 "/api/reports/register?from=2018-01-01&to=2018-01-31&jurisdiction=UK&format=csv", String.class)

@@ -34,6 +34,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -201,5 +202,29 @@ public abstract class JourneyTestSupport {
             }
         }
         return files;
+    }
+
+    /** A new customer of the demo system of record (postcode 22201, which verifies them); their email address. */
+    protected String demoCustomer(JdbcClient jdbc, String name) {
+        String email = uniqueEmail(name);
+        long id = 700_000 + (System.nanoTime() % 100_000);
+        jdbc.sql("""
+                INSERT INTO sor.customer_account (id, customer_number, email, full_name, phone, postcode, country,
+                    password_hash, created_at) VALUES (:id, :number, :email, 'Ann Appeal', NULL, '22201', 'US',
+                    'x', CURRENT_TIMESTAMP)""").param("id", id).param("number", "C-" + id).param("email", email)
+                .update();
+        return email;
+    }
+
+    /** A verified access request that officer2 denies in review (reason RIGHTS_OF_OTHERS); its reference. */
+    protected String deniedRequest(String email, String jurisdiction) {
+        String reference = submitAndVerify(email, """
+                {"type": "ACCESS", "jurisdiction": "%s", "email": "%s", "fullName": "Ann Appeal",
+                 "dataPoints": {"postcode": "22201"}}""".formatted(jurisdiction, email));
+        ResponseEntity<String> denied = completeAs("officer2", officerTaskId(reference, "UserTask_ReviewResponse"), """
+                {"reviewDecision": {"value": "DENY"}, "denialReason": {"value": "RIGHTS_OF_OTHERS"}}""");
+        assertThat(denied.getStatusCode()).as(denied.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+        return reference;
     }
 }

@@ -57,6 +57,11 @@ class LoggedRequestJourneyTest extends JourneyTestSupport {
         assertThat(unanswerable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unanswerable.getBody()).contains("email address or a postal address");
 
+        ResponseEntity<String> notCalifornian = logRequest("officer", form("PHONE", today, null,
+                uniqueEmail("limit"), null).replace("\"ACCESS\"", "\"LIMIT_SENSITIVE_USE\""));
+        assertThat(notCalifornian.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notCalifornian.getBody()).contains("a right under Californian law only");
+
         assertThat(logRequest("legal", form("LETTER", today, null, uniqueEmail("legal"), null)).getStatusCode())
                 .as("only compliance officers log requests").isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("LogRequestProcess").count()).isZero();

@@ -96,6 +96,12 @@ class MailboxIntakeJourneyTest extends JourneyTestSupport {
                  "jurisdiction": {"value": "EU"}, "requesterEmail": {"value": "%s"}}""".formatted(requester));
         assertThat(incomplete.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(incomplete.getBody()).contains("requester's name");
+        ResponseEntity<String> notCalifornian = completeAs("officer", taskId, """
+                {"triageDecision": {"value": "REQUEST"}, "requestType": {"value": "LIMIT_SENSITIVE_USE"},
+                 "jurisdiction": {"value": "EU"}, "requesterEmail": {"value": "%s"},
+                 "requesterName": {"value": "Someone"}}""".formatted(requester));
+        assertThat(notCalifornian.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notCalifornian.getBody()).contains("a right under Californian law only");
 
         ResponseEntity<String> triaged = completeAs("officer", taskId, """
                 {"triageDecision": {"value": "REQUEST"}, "requestType": {"value": "ACCESS"},

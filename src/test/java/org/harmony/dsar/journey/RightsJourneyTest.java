@@ -51,6 +51,53 @@ class RightsJourneyTest extends JourneyTestSupport {
     }
 
     @Test
+    void shouldLimitTheUseOfSensitiveInformationInTheAccountAndTheOrdersWithoutVerification() {
+        // CCPA 1798.121: no verification (VerificationLevel.dmn), 15 business days (ResponseDeadline.dmn).
+        ResponseEntity<Map> accepted = submit("""
+                {"type": "LIMIT_SENSITIVE_USE", "jurisdiction": "US-CA", "email": "%s", "fullName": "Luis Garcia"}
+                """.formatted(SUBJECT));
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String reference = (String) accepted.getBody().get("reference");
+        runDueJobs();
+        assertThat(mailsTo(SUBJECT)).noneMatch(mail -> mail.subject().equals(reference
+                + ": confirm your email address"));
+
+        assertThat(jdbc.sql("SELECT sensitive_use_limited FROM sor.customer_account WHERE email = :email")
+                .param("email", SUBJECT).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM sor.customer_order o JOIN sor.customer_account a ON a.id = o.customer_id
+                WHERE a.email = :email AND NOT o.card_use_limited""").param("email", SUBJECT)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT do_not_sell FROM sor.customer_account WHERE email = 'ada.lovelace@example.org'")
+                .query(Boolean.class).single()).as("another customer's flags are untouched").isFalse();
+        assertThat(jdbc.sql("""
+                SELECT s.scope FROM suppression_entry s JOIN dsar_request r ON r.id = s.request_id
+                WHERE r.reference = :reference
+                """).param("reference", reference).query(String.class).list()).containsExactly("LIMIT_SENSITIVE_USE");
+
+        approve(officerTaskId(reference));
+        runDueJobs();
+        ReceivedMail response = awaitMail(SUBJECT,
+                reference + ": we limit the use of your sensitive personal information");
+        assertThat(response.text()).contains("California Civil Code 1798.121")
+                .contains("Updated: Customer account: sensitive_use_limited updated on 1 record")
+                .contains("Updated: Orders and payments: card_use_limited updated on");
+    }
+
+    @Test
+    void shouldRefuseTheLimitOnSensitiveInformationOutsideCaliforniaWithAProblem() {
+        ResponseEntity<Map> refused = submit("""
+                {"type": "LIMIT_SENSITIVE_USE", "jurisdiction": "US-VA", "email": "%s", "fullName": "Luis Garcia"}
+                """.formatted(SUBJECT));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getBody().get("detail")).asString().contains("US-CA only");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dsar_request WHERE request_type = 'LIMIT_SENSITIVE_USE' "
+                + "AND jurisdiction = 'US-VA'").query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void shouldShowCorrectionsNextToCurrentValuesAndApplyThemWhenApproved() {
         String reference = submitAndVerify("""
                 {"type": "RECTIFICATION", "jurisdiction": "US-CA", "email": "%s", "fullName": "Luis Garcia",

@@ -34,7 +34,7 @@ class MailTranslationsTest {
 
     /** The mails that tell a requester where to complain or appeal. */
     private static final List<String> WITH_COMPLAINT_ROUTE = List.of("closed-unverified", "identity-unverifiable",
-            "access-response", "request-completed", "deadline-extended", "request-denied");
+            "access-response", "request-completed", "deadline-extended", "request-denied", "sensitive-use-limited");
 
     /** What a requester of each jurisdiction must read, in every language. */
     private static final Map<String, String> AUTHORITY = Map.of(

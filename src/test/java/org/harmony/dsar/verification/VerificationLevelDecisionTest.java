@@ -36,6 +36,8 @@ class VerificationLevelDecisionTest {
             "US-CA, RECTIFICATION,   SUBJECT, 2, false, true,  false, 0",
             "US-CA, OPT_OUT_OF_SALE, SUBJECT, 0, false, false, false, 0",
             "EU,    OPT_OUT_OF_SALE, SUBJECT, 0, false, false, false, 0",
+            "US-CA, LIMIT_SENSITIVE_USE, SUBJECT, 0, false, false, false, 0",
+            "US-CA, LIMIT_SENSITIVE_USE, AGENT, 1, true,  true,  true, 0",
             "US-VA, ACCESS,          SUBJECT, 1, false, true,  false, 0",
             "US-CO, ERASURE,         SUBJECT, 1, false, true,  false, 0",
             "US-CA, ACCESS,          AGENT,   1, true,  true,  true, 0",

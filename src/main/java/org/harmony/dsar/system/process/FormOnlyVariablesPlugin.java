@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEnti
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.harmony.dsar.appeal.process.AppealVariables;
 import org.harmony.dsar.inbox.process.MailIntakeVariables;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.intake.process.LoggedRequestVariables;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * the history time to live. Its history events are dropped, as are those of the identifiers (masked) a reviewer sees
  * in "Review response" and "Legal review", of the requester's mails and of the requester's answer to the officer's
  * question shown in the next task, and of the mail and the requester's details in "Triage incoming request" and
- * the start form of a logged request, and of the options and rows that feed a form's select or table; everything
+ * the start form of a logged request, of the requester's statement and the reviewer's reasons (kept in the appeal
+ * table) in "Decide appeal", and of the options and rows that feed a form's select or table; everything
  * else is written as usual.
  */
 @Component
@@ -36,7 +38,8 @@ public class FormOnlyVariablesPlugin extends AbstractProcessEnginePlugin {
             LoggedRequestVariables.POSTAL_ADDRESS.name(), LoggedRequestVariables.REQUEST_DETAILS.name(),
             LoggedRequestVariables.LATE_ENTRY_REASON.name(), DsarVariables.RELEASABLE_HOLDS.name(),
             DsarVariables.CORRECTIONS_OVERVIEW.name(),
-            DsarVariables.REQUESTER_ANSWER.name());
+            DsarVariables.REQUESTER_ANSWER.name(), AppealVariables.APPEAL_STATEMENT.name(),
+            AppealVariables.APPEAL_DECISION_REASONS.name());
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

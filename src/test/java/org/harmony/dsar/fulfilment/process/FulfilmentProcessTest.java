@@ -212,7 +212,7 @@ class FulfilmentProcessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"RESTRICTION", "OBJECTION", "WITHDRAW_CONSENT", "OPT_OUT_OF_SALE"})
+    @ValueSource(strings = {"RESTRICTION", "OBJECTION", "WITHDRAW_CONSENT", "OPT_OUT_OF_SALE", "LIMIT_SENSITIVE_USE"})
     @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM})
     void shouldApplySuppressionForRestrictionObjectionWithdrawalAndOptOut(String requestType) {
         ProcessInstance pi = startAfterLookup(requestType);

@@ -1,0 +1,41 @@
+package org.harmony.dsar.appeal.process;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.task.Task;
+import org.harmony.dsar.appeal.Appeals;
+import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.system.process.TaskCompletionGuard;
+import org.springframework.stereotype.Component;
+
+/**
+ * The appeal rules checked before an HTTP completion of "Decide appeal" reaches the engine, so that Tasklist and
+ * REST callers get a 400 with the reason; {@link RecordAppealDecisionListener} enforces them inside the engine.
+ */
+@Component
+class AppealDecisionGuard implements TaskCompletionGuard {
+
+    static final String TASK = "UserTask_DecideAppeal";
+
+    private final Appeals appeals;
+
+    AppealDecisionGuard(Appeals appeals) {
+        this.appeals = appeals;
+    }
+
+    @Override
+    public Optional<String> refusal(Task task, Function<String, Object> values, String userId) {
+        if (!TASK.equals(task.getTaskDefinitionKey())
+                || !(values.apply(DsarVariables.REQUEST_ID.name()) instanceof String requestId)) {
+            return Optional.empty();
+        }
+        return appeals.refusal(requestId, text(values.apply(AppealVariables.APPEAL_DECISION.name())),
+                text(values.apply(AppealVariables.APPEAL_DECISION_REASONS.name())),
+                userId != null ? userId : task.getAssignee());
+    }
+
+    private static String text(Object value) {
+        return value instanceof String text ? text : null;
+    }
+}

@@ -187,8 +187,13 @@ public class DataSourceCatalogue {
                             source.name() + ": retention category '" + rule.category() + "' is not among its categories");
                 }
             }
-            require(source.type() == SourceType.JDBC || source.rectification() == null,
-                    source.name() + ": rectification needs a jdbc source");
+            if (source.rectification() != null) {
+                Rectification rectification = source.rectification();
+                require(source.type() == SourceType.HTTP
+                        ? rectification.url() != null && HTTP_CHANGE_METHODS.contains(rectification.httpMethod())
+                        : rectification.table() != null && rectification.where() != null,
+                        source.name() + ": a rectification needs table and where (jdbc) or url and method (http)");
+            }
             for (Suppression suppression : source.suppression()) {
                 require(source.type() == SourceType.HTTP ? suppression.url() != null
                         && HTTP_CHANGE_METHODS.contains(suppression.method())
@@ -348,11 +353,22 @@ public class DataSourceCatalogue {
     public record RoutineRetention(Period period, String table, String column, String url) {
     }
 
-    /** Corrections: request data point name to column, applied to the rows {@code where} selects. */
-    public record Rectification(String table, String idColumn, String where, Map<String, String> fields) {
+    /**
+     * Corrections: request data point name to column (JDBC) or JSON field (HTTP). JDBC: an update of the rows
+     * {@code where} selects. HTTP: for each of the subject's records, {@code method} (PATCH by default) at
+     * {@code url} (with {id}, the record's {@code idColumn} field) with the corrected fields as a JSON body.
+     */
+    public record Rectification(String table, String idColumn, String where, Map<String, String> fields,
+            String method, String url) {
         public Rectification {
             idColumn = idColumn == null ? "id" : idColumn;
+            method = method == null ? null : method.toUpperCase(Locale.ROOT);
             fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        /** The HTTP method a correction is sent with. */
+        public String httpMethod() {
+            return method == null ? "PATCH" : method;
         }
     }
 

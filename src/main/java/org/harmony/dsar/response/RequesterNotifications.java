@@ -15,6 +15,7 @@ import java.util.ResourceBundle;
 import org.harmony.dsar.deadline.DeadlineExtensions;
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.fulfilment.FulfilmentOutcomes;
+import org.harmony.dsar.fulfilment.RecipientNotices;
 import org.harmony.dsar.fulfilment.SubjectErasure;
 import org.harmony.dsar.intake.AccessScope;
 import org.harmony.dsar.intake.DsarRequest;
@@ -43,11 +44,12 @@ public class RequesterNotifications {
     private final DeadlineExtensions extensions;
     private final SubjectErasure erasure;
     private final DataSourceCatalogue catalogue;
+    private final RecipientNotices recipientNotices;
     private final Clock clock;
 
     RequesterNotifications(RequestRepository requests, MailService mail, RequesterLinks links,
             AccessPackages packages, FulfilmentOutcomes outcomes, DeadlineExtensions extensions,
-            SubjectErasure erasure, DataSourceCatalogue catalogue, Clock clock) {
+            SubjectErasure erasure, DataSourceCatalogue catalogue, RecipientNotices recipientNotices, Clock clock) {
         this.requests = requests;
         this.mail = mail;
         this.links = links;
@@ -56,6 +58,7 @@ public class RequesterNotifications {
         this.extensions = extensions;
         this.erasure = erasure;
         this.catalogue = catalogue;
+        this.recipientNotices = recipientNotices;
         this.clock = clock;
     }
 
@@ -104,6 +107,9 @@ public class RequesterNotifications {
         model.put("dueDate", request.dueAt() == null ? null
                 : format(request.dueAt().atZone(request.jurisdiction().zone()), request));
         model.put("changes", outcomes.lines(requestId));
+        boolean recipientsRequested = requests.recipientsRequested(requestId);
+        model.put("recipientsRequested", recipientsRequested);
+        model.put("recipients", recipientsRequested ? recipientNotices.recipients(requestId) : List.of());
         model.put("categoriesOnly", request.accessScope() == AccessScope.CATEGORIES);
         model.put("kept", kept(request).stream().map(Kept::asModel).toList());
         extensions.latest(requestId).ifPresent(extension -> {

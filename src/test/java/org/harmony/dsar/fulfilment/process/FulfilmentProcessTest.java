@@ -192,8 +192,12 @@ class FulfilmentProcessTest {
         complete(review, withVariables("correctionsDecision", "APPLY"));
         assertThat(pi).isWaitingAt("ServiceTask_ApplyCorrections");
         execute(jobQuery().singleResult());
+        assertThat(pi).isWaitingAt("ServiceTask_NotifyRecipients");
+        execute(jobQuery().singleResult());
 
-        assertThat(pi).isEnded().hasPassed("ServiceTask_ApplyCorrections", "EndEvent_RequestFulfilled");
+        assertThat(pi).isEnded().hasPassedInOrder("ServiceTask_ApplyCorrections", "ServiceTask_NotifyRecipients",
+                "EndEvent_RequestFulfilled");
+        verifyJavaDelegateMock("notifyRecipientsDelegate").executed(times(1));
         assertThat(pi).variables().containsEntry("fulfilmentNote", "Corrected: phone");
         verifyTaskListenerMock("validateFormSubmissionListener").executed(times(1));
     }
@@ -209,6 +213,7 @@ class FulfilmentProcessTest {
 
         assertThat(pi).isEnded().hasPassed("EndEvent_RequestFulfilled").hasNotPassed("ServiceTask_ApplyCorrections");
         verifyJavaDelegateMock("applyCorrectionsDelegate").executedNever();
+        verifyJavaDelegateMock("notifyRecipientsDelegate").executedNever();
     }
 
     @ParameterizedTest
@@ -219,8 +224,12 @@ class FulfilmentProcessTest {
 
         assertThat(pi).isWaitingAt("ServiceTask_ApplySuppression");
         execute(jobQuery().singleResult());
+        // Art 19 covers restrictions; the service tells nobody for the other suppressions.
+        assertThat(pi).isWaitingAt("ServiceTask_NotifyRecipients");
+        execute(jobQuery().singleResult());
 
-        assertThat(pi).isEnded().hasPassed("ServiceTask_ApplySuppression", "EndEvent_RequestFulfilled");
+        assertThat(pi).isEnded().hasPassedInOrder("ServiceTask_ApplySuppression", "ServiceTask_NotifyRecipients",
+                "EndEvent_RequestFulfilled");
         assertThat(pi).variables().containsEntry("fulfilmentNote", "Updated: 2 sources");
     }
 

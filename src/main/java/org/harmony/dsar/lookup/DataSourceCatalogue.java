@@ -212,6 +212,12 @@ public class DataSourceCatalogue {
                             source.name() + ": routine-retention needs table and column");
                 }
             }
+            if (source.instructionMail() != null) {
+                InstructionMail mail = source.instructionMail();
+                require(mail.processor() != null && mail.contact() != null && mail.contact().contains("@")
+                        && mail.identifiers().stream().allMatch(name -> IDENTIFIER.matcher(name).matches()),
+                        source.name() + ": instruction-mail needs processor, a contact address and identifier names");
+            }
             if (source.rectification() != null) {
                 source.rectification().fields().values().forEach(column -> require(
                         IDENTIFIER.matcher(column).matches(), source.name() + ": rectification column " + column));
@@ -261,7 +267,8 @@ public class DataSourceCatalogue {
             String origin,
             Boolean providedBySubject,
             Subjects subjects,
-            RoutineRetention routineRetention) {
+            RoutineRetention routineRetention,
+            InstructionMail instructionMail) {
 
         public Source {
             type = type == null ? SourceType.JDBC : type;
@@ -297,6 +304,18 @@ public class DataSourceCatalogue {
      * link at {@code nextPath}.
      */
     public record Http(String endpoint, String url, String recordsPath, String nextPath) {
+    }
+
+    /**
+     * A processor without an API holds the source's records (the source's query finds what was passed to it): an
+     * erasure, correction or restriction that finds records there sends {@code processor} an instruction mail at
+     * {@code contact} (GDPR Art 28(3)(e)) naming only the verified {@code identifiers} listed (default: email).
+     */
+    public record InstructionMail(String processor, String contact, List<String> identifiers) {
+        public InstructionMail {
+            identifiers = identifiers == null || identifiers.isEmpty() ? List.of(VerifiedIdentifiers.EMAIL)
+                    : List.copyOf(identifiers);
+        }
     }
 
     /** Who receives data from a source; told of an erasure (GDPR Art 19) when an email is given. */

@@ -41,7 +41,7 @@ class DataSourceCatalogueTest {
         void shouldListTheDemoSystemsInOrder() {
             assertThat(catalogue.sources()).extracting(Source::name).containsExactly("web-enquiries", "newsletter",
                     "newsletter-unsubscribes", "customer-accounts", "orders", "support-tickets", "call-recordings",
-                    "affiliate-visits", "analytics-cookies", "marketing-partners");
+                    "affiliate-visits", "analytics-cookies", "marketing-partners", "printed-mailings");
         }
 
         @Test

@@ -31,7 +31,8 @@ class MailTranslationsTest {
      * Californian breach notice, whose English headings Cal. Civ. Code 1798.82 prescribes.
      */
     private static final Set<String> NOT_FOR_REQUESTERS = Set.of("recipient-erasure-notice",
-            "recipient-rectification-notice", "recipient-restriction-notice", "breach-notice-california");
+            "recipient-rectification-notice", "recipient-restriction-notice", "processor-instruction", "processor-instruction-reminder",
+            "breach-notice-california");
 
     /** The mails that tell a requester where to complain or appeal. */
     private static final List<String> WITH_COMPLAINT_ROUTE = List.of("closed-unverified", "identity-unverifiable",

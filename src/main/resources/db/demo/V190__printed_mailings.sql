@@ -7,4 +7,4 @@ CREATE TABLE sor.print_mailing (
     handed_over_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 INSERT INTO sor.print_mailing (id, email, campaign, handed_over_at) VALUES
- (1, 'marie.dubois@example.fr', 'Spring catalogue 2026', TIMESTAMP WITH TIME ZONE '2026-03-01 08:00:00+00');
+ (1, 'priya.sharma@example.in', 'Spring catalogue 2026', TIMESTAMP WITH TIME ZONE '2026-03-01 08:00:00+00');

@@ -44,10 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProcessorInstructions {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorInstructions.class);
-    private static final Map<RequestType, String> KINDS = Map.of(
-            RequestType.ERASURE, "erasure",
-            RequestType.RECTIFICATION, "rectification",
-            RequestType.RESTRICTION, "restriction");
 
     /** What a compliance officer (or, escalated, the DPO) records. */
     public enum Outcome { CONFIRMED, UNCONFIRMED }
@@ -87,7 +83,7 @@ public class ProcessorInstructions {
     @Transactional
     public int instruct(String requestId) {
         DsarRequest request = requests.get(requestId);
-        String kind = KINDS.get(request.type());
+        String kind = RecipientNotices.KINDS.get(request.type());
         if (kind == null) {
             return 0;
         }

@@ -36,8 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RecipientNotices {
 
-    /** The request types Art 19 covers, each with its notice template. */
-    private static final Map<RequestType, String> KINDS = Map.of(
+    /** The request types that change data at a source (Art 19, Art 28(3)(e)), each with the change's name. */
+    static final Map<RequestType, String> KINDS = Map.of(
             RequestType.ERASURE, "erasure",
             RequestType.RECTIFICATION, "rectification",
             RequestType.RESTRICTION, "restriction");

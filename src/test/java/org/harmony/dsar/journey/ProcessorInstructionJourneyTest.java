@@ -49,6 +49,10 @@ class ProcessorInstructionJourneyTest extends JourneyTestSupport {
         assertThat(mailsTo(LETTERSHOP).stream().filter(mail -> mail.subject().startsWith(reference))).hasSize(2);
 
         assertThat(completeAs("officer", taskId, """
+                {"processorConfirmation": {"value": "UNCONFIRMED"}, "processorConfirmationNote": {"value": "Skip it"}}""")
+                .getStatusCode()).as("only the DPO may proceed without a confirmation").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(instructionOf(reference)).containsEntry("outcome", null);
+        assertThat(completeAs("officer", taskId, """
                 {"processorConfirmation": {"value": "CONFIRMED"},
                  "processorConfirmationNote": {"value": "Lettershop's reply of today, from its DPO"}}""")
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);

@@ -2,6 +2,7 @@ package org.harmony.dsar.fulfilment;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +30,15 @@ public class FulfilmentOutcomes {
                 .param("summary", summary)
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /** Adds a line to the outcome, once however often it is added. */
+    void append(String requestId, String line) {
+        List<String> lines = new ArrayList<>(lines(requestId));
+        if (!lines.contains(line)) {
+            lines.add(line);
+            record(requestId, String.join("\n", lines));
+        }
     }
 
     /** The lines of the outcome, empty when fulfilment recorded none. */

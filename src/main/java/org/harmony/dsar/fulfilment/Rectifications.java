@@ -19,6 +19,8 @@ import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Rectification;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
+import org.harmony.dsar.lookup.DataSourceCatalogue.SourceType;
+import org.harmony.dsar.lookup.HttpSources;
 import org.harmony.dsar.lookup.LookupResult;
 import org.harmony.dsar.lookup.SourceConnections;
 import org.harmony.dsar.lookup.SourceReader;
@@ -45,6 +47,7 @@ public class Rectifications {
     private final SubjectDataLookup lookup;
     private final SourceReader reader;
     private final SourceConnections connections;
+    private final HttpSources http;
     private final RequestRepository requests;
     private final RequestEvents events;
     private final FulfilmentOutcomes outcomes;
@@ -53,12 +56,13 @@ public class Rectifications {
     private final Clock clock;
 
     Rectifications(DataSourceCatalogue catalogue, SubjectDataLookup lookup, SourceReader reader,
-            SourceConnections connections, RequestRepository requests, RequestEvents events,
+            SourceConnections connections, HttpSources http, RequestRepository requests, RequestEvents events,
             FulfilmentOutcomes outcomes, JdbcClient jdbc, ObjectMapper json, Clock clock) {
         this.catalogue = catalogue;
         this.lookup = lookup;
         this.reader = reader;
         this.connections = connections;
+        this.http = http;
         this.requests = requests;
         this.events = events;
         this.outcomes = outcomes;
@@ -144,7 +148,9 @@ public class Rectifications {
             String column = rectification.fields().get(correction.fieldName());
             SubjectParameters parameters = reader.keyed(source, subject);
             int rows = 0;
-            if (parameters != null && column != null) {
+            if (parameters != null && column != null && source.type() == SourceType.HTTP) {
+                rows = correctAtProcessor(source, parameters, column, correction.requestedValue());
+            } else if (parameters != null && column != null) {
                 MapSqlParameterSource values = parameters.copy()
                         .addValue("correctedValue", correction.requestedValue());
                 rows = connections.jdbc(source.connection()).update("UPDATE " + rectification.table() + " SET "
@@ -169,6 +175,24 @@ public class Rectifications {
         events.record(requestId, "CORRECTIONS_APPLIED", "corrections=" + lines.size());
         log.info("Request {}: {} corrections applied", request.reference(), lines.size());
         return String.join("\n", lines);
+    }
+
+    /**
+     * Sends the correction of each record the verified identifiers find at an HTTP source; returns how many the
+     * source changed (a record gone since the lookup is not counted).
+     */
+    private int correctAtProcessor(Source source, SubjectParameters subject, String field, String value) {
+        Rectification rectification = source.rectification();
+        List<Object> ids = new ArrayList<>();
+        reader.read(source, subject, record -> ids.add(record.get(rectification.idColumn().toLowerCase())));
+        int changed = 0;
+        for (Object id : ids) {
+            Map<String, Object> variables = SourceReader.urlVariables(subject);
+            variables.put("id", id);
+            changed += http.change(source, rectification.httpMethod(), rectification.url(), variables,
+                    Map.of(field, value)) ? 1 : 0;
+        }
+        return changed;
     }
 
     private Map<String, String> dataPoints(DsarRequest request) {

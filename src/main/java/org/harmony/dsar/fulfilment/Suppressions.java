@@ -141,6 +141,13 @@ public class Suppressions {
         };
     }
 
+    /** The sources the request's suppression of {@code scope} was applied to, as the register recorded them. */
+    public List<String> sources(String requestId, RequestType scope) {
+        return jdbc.sql("SELECT sources FROM suppression_entry WHERE request_id = :requestId AND scope = :scope")
+                .param("requestId", requestId).param("scope", scope.name()).query(String.class).optional()
+                .filter(sources -> !sources.isBlank()).map(sources -> List.of(sources.split(","))).orElse(List.of());
+    }
+
     private void register(DsarRequest request, String hash, String sources, Instant now) {
         boolean registered = jdbc.sql("SELECT COUNT(*) FROM suppression_entry WHERE request_id = :requestId AND scope = :scope")
                 .param("requestId", request.id()).param("scope", request.type().name()).query(Integer.class).single() > 0;

@@ -88,7 +88,11 @@ public class IntakeService {
                 RequestStage.RECEIVED,
                 clock.instant(),
                 null, null, null, AccessScope.FULL);
-        return start(request, Channel.API, agent == null ? "" : " via agent");
+        DsarRequest started = start(request, Channel.API, agent == null ? "" : " via agent");
+        if (Boolean.TRUE.equals(body.nameRecipients())) {
+            requests.markRecipientsRequested(started.id());
+        }
+        return started;
     }
 
     /**

@@ -16,6 +16,7 @@ import org.harmony.dsar.system.MailAddress;
 /**
  * The body of {@code POST /api/requests}, as the requester sends it. Text may not contain control characters
  * (details may have line breaks and tabs): they have no place in a name and PostgreSQL refuses NUL.
+ * {@code nameRecipients}: the requester asks to be told who received their data (GDPR Art 19, last sentence).
  */
 public record NewRequest(
         @NotNull RequestType type,
@@ -27,7 +28,8 @@ public record NewRequest(
                 message = "must be a name of letters and digits, at most 40") String,
                 @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String> dataPoints,
         @Valid AgentDetails agent,
-        @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or de-DE") String language) {
+        @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or de-DE") String language,
+        Boolean nameRecipients) {
 
     /** A right only some laws give (the CCPA's limit on sensitive personal information) is refused under others. */
     @JsonIgnore

@@ -127,6 +127,16 @@ public class RequestRepository {
                 .param("dataPoints", dataPointsJson).param("id", id).update();
     }
 
+    /** The requester asked to be told who received their data (GDPR Art 19). */
+    public void markRecipientsRequested(String id) {
+        jdbc.sql("UPDATE dsar_request SET recipients_requested = TRUE WHERE id = :id").param("id", id).update();
+    }
+
+    public boolean recipientsRequested(String id) {
+        return jdbc.sql("SELECT recipients_requested FROM dsar_request WHERE id = :id").param("id", id)
+                .query(Boolean.class).single();
+    }
+
     public void updateAccessScope(String id, AccessScope scope) {
         jdbc.sql("UPDATE dsar_request SET access_scope = :scope WHERE id = :id")
                 .param("scope", scope.name()).param("id", id).update();

@@ -187,8 +187,13 @@ public class DataSourceCatalogue {
                             source.name() + ": retention category '" + rule.category() + "' is not among its categories");
                 }
             }
-            require(source.type() == SourceType.JDBC || source.rectification() == null,
-                    source.name() + ": rectification needs a jdbc source");
+            if (source.rectification() != null) {
+                Rectification rectification = source.rectification();
+                require(source.type() == SourceType.HTTP
+                        ? rectification.url() != null && HTTP_CHANGE_METHODS.contains(rectification.httpMethod())
+                        : rectification.table() != null && rectification.where() != null,
+                        source.name() + ": a rectification needs table and where (jdbc) or url and method (http)");
+            }
             for (Suppression suppression : source.suppression()) {
                 require(source.type() == SourceType.HTTP ? suppression.url() != null
                         && HTTP_CHANGE_METHODS.contains(suppression.method())
@@ -206,6 +211,12 @@ public class DataSourceCatalogue {
                             && routine.column() != null && IDENTIFIER.matcher(routine.column()).matches(),
                             source.name() + ": routine-retention needs table and column");
                 }
+            }
+            if (source.instructionMail() != null) {
+                InstructionMail mail = source.instructionMail();
+                require(mail.processor() != null && mail.contact() != null && mail.contact().contains("@")
+                        && mail.identifiers().stream().allMatch(name -> IDENTIFIER.matcher(name).matches()),
+                        source.name() + ": instruction-mail needs processor, a contact address and identifier names");
             }
             if (source.rectification() != null) {
                 source.rectification().fields().values().forEach(column -> require(
@@ -256,7 +267,8 @@ public class DataSourceCatalogue {
             String origin,
             Boolean providedBySubject,
             Subjects subjects,
-            RoutineRetention routineRetention) {
+            RoutineRetention routineRetention,
+            InstructionMail instructionMail) {
 
         public Source {
             type = type == null ? SourceType.JDBC : type;
@@ -292,6 +304,18 @@ public class DataSourceCatalogue {
      * link at {@code nextPath}.
      */
     public record Http(String endpoint, String url, String recordsPath, String nextPath) {
+    }
+
+    /**
+     * A processor without an API holds the source's records (the source's query finds what was passed to it): an
+     * erasure, correction or restriction that finds records there sends {@code processor} an instruction mail at
+     * {@code contact} (GDPR Art 28(3)(e)) naming only the verified {@code identifiers} listed (default: email).
+     */
+    public record InstructionMail(String processor, String contact, List<String> identifiers) {
+        public InstructionMail {
+            identifiers = identifiers == null || identifiers.isEmpty() ? List.of(VerifiedIdentifiers.EMAIL)
+                    : List.copyOf(identifiers);
+        }
     }
 
     /** Who receives data from a source; told of an erasure (GDPR Art 19) when an email is given. */
@@ -348,11 +372,22 @@ public class DataSourceCatalogue {
     public record RoutineRetention(Period period, String table, String column, String url) {
     }
 
-    /** Corrections: request data point name to column, applied to the rows {@code where} selects. */
-    public record Rectification(String table, String idColumn, String where, Map<String, String> fields) {
+    /**
+     * Corrections: request data point name to column (JDBC) or JSON field (HTTP). JDBC: an update of the rows
+     * {@code where} selects. HTTP: for each of the subject's records, {@code method} (PATCH by default) at
+     * {@code url} (with {id}, the record's {@code idColumn} field) with the corrected fields as a JSON body.
+     */
+    public record Rectification(String table, String idColumn, String where, Map<String, String> fields,
+            String method, String url) {
         public Rectification {
             idColumn = idColumn == null ? "id" : idColumn;
+            method = method == null ? null : method.toUpperCase(Locale.ROOT);
             fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        /** The HTTP method a correction is sent with. */
+        public String httpMethod() {
+            return method == null ? "PATCH" : method;
         }
     }
 

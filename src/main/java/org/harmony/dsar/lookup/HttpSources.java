@@ -74,8 +74,19 @@ public class HttpSources {
      * the record is already gone (404), true when the source confirmed it (2xx).
      */
     public boolean change(Source source, String method, String url, Map<String, ?> parameters) {
-        HttpResponse<InputStream> response = exchange(source, method, uri(source, url, parameters),
-                HttpRequest.BodyPublishers.noBody());
+        return changed(source, method, uri(source, url, parameters), HttpRequest.BodyPublishers.noBody());
+    }
+
+    /**
+     * Sends a JSON body to one record (a correction's fields); returns false when the record is gone (404), true
+     * when the source confirmed the change (2xx).
+     */
+    public boolean change(Source source, String method, String url, Map<String, ?> parameters, Object body) {
+        return changed(source, method, uri(source, url, parameters), HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
+    }
+
+    private boolean changed(Source source, String method, URI uri, HttpRequest.BodyPublisher request) {
+        HttpResponse<InputStream> response = exchange(source, method, uri, request);
         try (InputStream body = response.body()) {
             capped(source, body);
         } catch (IOException e) {
@@ -90,14 +101,16 @@ public class HttpSources {
 
     /** Sends a JSON body (a suppression's flags); returns the source's JSON answer (a null node when empty). */
     public JsonNode send(Source source, String method, String url, Map<String, ?> parameters, Object body) {
-        byte[] json;
+        URI uri = uri(source, url, parameters);
+        return parse(source, send(source, method, uri, HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
+    }
+
+    private byte[] bytes(Object body) {
         try {
-            json = this.json.writeValueAsBytes(body);
+            return json.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        URI uri = uri(source, url, parameters);
-        return parse(source, send(source, method, uri, HttpRequest.BodyPublishers.ofByteArray(json)));
     }
 
     /** Where the source's lookup goes, with its endpoint and without parameters; refused if the host is not allowed. */

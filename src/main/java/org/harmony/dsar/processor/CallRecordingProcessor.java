@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>{@code GET /recordings?email=&phone=&recordedBefore=&page=}: one page of recordings and the next page's link</li>
  * <li>{@code DELETE /recordings/{id}}: 204, or 404 when there is no such recording</li>
+ * <li>{@code PATCH /recordings/{id}} with {@code {"caller_phone": "..."}}: the caller's number corrected; 204, 404
+ * when there is no such recording, 400 for any other field</li>
  * <li>{@code POST /recordings/suppressions?email=&phone=} with {@code {"training_use": false}}: the caller's
  * recordings are no longer used for staff training; answers how many were {@code updated}</li>
  * </ul>
@@ -94,6 +96,8 @@ public class CallRecordingProcessor implements DisposableBean {
                 int deleted = jdbc.sql("DELETE FROM sor.call_recording WHERE id = :id")
                         .param("id", Long.parseLong(path.substring("/recordings/".length()))).update();
                 exchange.sendResponseHeaders(deleted == 1 ? 204 : 404, -1);
+            } else if ("PATCH".equals(exchange.getRequestMethod()) && path.matches("/recordings/\\d+")) {
+                correct(exchange, Long.parseLong(path.substring("/recordings/".length())));
             } else {
                 exchange.sendResponseHeaders(405, -1);
             }
@@ -148,6 +152,17 @@ public class CallRecordingProcessor implements DisposableBean {
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);
+    }
+
+    private void correct(HttpExchange exchange, long id) throws IOException {
+        JsonNode body = json.readTree(exchange.getRequestBody().readNBytes(10_000));
+        if (body == null || body.size() != 1 || !body.path("caller_phone").isTextual()) {
+            exchange.sendResponseHeaders(400, -1);
+            return;
+        }
+        int updated = jdbc.sql("UPDATE sor.call_recording SET caller_phone = :phone WHERE id = :id")
+                .param("phone", body.path("caller_phone").asText()).param("id", id).update();
+        exchange.sendResponseHeaders(updated == 1 ? 204 : 404, -1);
     }
 
     private static Map<String, Object> recording(Map<String, Object> row) {

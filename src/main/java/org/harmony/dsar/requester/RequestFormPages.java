@@ -175,15 +175,15 @@ class RequestFormPages {
     /** The form's fields as posted; blank fields are absent. */
     record RequestForm(String type, String jurisdiction, String fullName, String email, String phone, String postcode,
             String customerNumber, String agent, String agentName, String agentEmail, String agentRelationship,
-            String details) {
+            String details, String nameRecipients) {
 
         static RequestForm empty() {
-            return new RequestForm(null, null, null, null, null, null, null, null, null, null, null, null);
+            return new RequestForm(null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         RequestForm with(String newType, String newJurisdiction) {
             return new RequestForm(newType, newJurisdiction, fullName, email, phone, postcode, customerNumber, agent,
-                    agentName, agentEmail, agentRelationship, details);
+                    agentName, agentEmail, agentRelationship, details, nameRecipients);
         }
 
         /** The posted values by field name, as the page shows them again. */
@@ -201,6 +201,7 @@ class RequestFormPages {
             values.put("agentEmail", agentEmail);
             values.put("agentRelationship", agentRelationship);
             values.put("details", details);
+            values.put("nameRecipients", "true".equals(nameRecipients));
             return values;
         }
 
@@ -218,7 +219,7 @@ class RequestFormPages {
                             .filter(t -> t.name().equals(type)).findFirst().orElse(null),
                     jurisdiction == null ? null : Jurisdiction.fromCode(jurisdiction).orElse(null),
                     blankToNull(email), blankToNull(fullName), blankToNull(details),
-                    points, agentDetails, language);
+                    points, agentDetails, language, "true".equals(nameRecipients) ? Boolean.TRUE : null);
         }
 
         boolean actingForSomeoneElse() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.fulfilment.ProcessorInstructions;
 import org.harmony.dsar.fulfilment.Rectifications;
 import org.harmony.dsar.fulfilment.SubjectErasure;
 import org.harmony.dsar.intake.DsarRequest;
@@ -47,15 +48,18 @@ class CaseFileController {
     private final SubjectDataLookup lookup;
     private final SubjectErasure erasure;
     private final Rectifications rectifications;
+    private final ProcessorInstructions instructions;
 
     CaseFileController(RequestRepository requests, RequestEvents events, AccessPackages packages,
-            SubjectDataLookup lookup, SubjectErasure erasure, Rectifications rectifications) {
+            SubjectDataLookup lookup, SubjectErasure erasure, Rectifications rectifications,
+            ProcessorInstructions instructions) {
         this.requests = requests;
         this.events = events;
         this.packages = packages;
         this.lookup = lookup;
         this.erasure = erasure;
         this.rectifications = rectifications;
+        this.instructions = instructions;
     }
 
     @GetMapping("/api/officer/requests/{reference}/package")
@@ -87,6 +91,7 @@ class CaseFileController {
         model.addAttribute("recordsShown", RECORDS_SHOWN);
         model.addAttribute("erasure", erasure.evidence(request.id()));
         model.addAttribute("corrections", rectifications.corrections(request.id()));
+        model.addAttribute("instructions", instructions.of(request.id()));
         model.addAttribute("hasPackage", packages.latest(request.id()).filter(p -> p.deletedAt() == null).isPresent());
         model.addAttribute("openedAt", Instant.now());
         return "case-file";

@@ -16,6 +16,7 @@ import org.harmony.dsar.appeal.Appeals;
 import org.harmony.dsar.deadline.DeadlineExtensions;
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.fulfilment.FulfilmentOutcomes;
+import org.harmony.dsar.fulfilment.RecipientNotices;
 import org.harmony.dsar.fulfilment.SubjectErasure;
 import org.harmony.dsar.intake.AccessScope;
 import org.harmony.dsar.intake.DsarRequest;
@@ -49,12 +50,14 @@ public class RequesterNotifications {
     private final SubjectErasure erasure;
     private final DataSourceCatalogue catalogue;
     private final Appeals appeals;
+    private final RecipientNotices recipientNotices;
     private final Clock clock;
     private final ReviewFees fees;
 
     RequesterNotifications(RequestRepository requests, MailService mail, RequesterLinks links,
             AccessPackages packages, FulfilmentOutcomes outcomes, DeadlineExtensions extensions,
-            SubjectErasure erasure, DataSourceCatalogue catalogue, Appeals appeals, Clock clock, ReviewFees fees) {
+            SubjectErasure erasure, DataSourceCatalogue catalogue, Appeals appeals, RecipientNotices recipientNotices,
+            Clock clock, ReviewFees fees) {
         this.fees = fees;
         this.requests = requests;
         this.mail = mail;
@@ -65,6 +68,7 @@ public class RequesterNotifications {
         this.erasure = erasure;
         this.catalogue = catalogue;
         this.appeals = appeals;
+        this.recipientNotices = recipientNotices;
         this.clock = clock;
     }
 
@@ -114,6 +118,9 @@ public class RequesterNotifications {
                 : format(request.dueAt().atZone(request.jurisdiction().zone()), request));
         model.put("changes", outcomes.lines(requestId));
         model.put("fee", fees.model(requestId));
+        boolean recipientsRequested = requests.recipientsRequested(requestId);
+        model.put("recipientsRequested", recipientsRequested);
+        model.put("recipients", recipientsRequested ? recipientNotices.recipients(requestId) : List.of());
         model.put("categoriesOnly", request.accessScope() == AccessScope.CATEGORIES);
         List<Kept> kept = kept(request);
         model.put("kept", kept.stream().map(Kept::asModel).toList());

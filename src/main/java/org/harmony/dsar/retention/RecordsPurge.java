@@ -49,6 +49,8 @@ public class RecordsPurge {
             "DELETE FROM erasure_evidence WHERE request_id IN (:ids)",
             "DELETE FROM rectification_item WHERE request_id IN (:ids)",
             "DELETE FROM fulfilment_outcome WHERE request_id IN (:ids)",
+            "DELETE FROM recipient_notice WHERE request_id IN (:ids)",
+            "DELETE FROM processor_instruction WHERE request_id IN (:ids)",
             "DELETE FROM verified_identifier WHERE request_id IN (:ids)",
             "DELETE FROM incoming_mail_attachment WHERE mail_id IN"
                     + " (SELECT id FROM incoming_mail WHERE request_id IN (:ids))",
@@ -66,9 +68,9 @@ public class RecordsPurge {
     public static final List<String> TABLES = List.of("legal_hold_check_item", "legal_hold_check", "request_event",
             "verification_code", "requester_token", "sent_mail", "lookup_result", "access_package",
             "request_file", "deadline_extension", "verification_document", "identity_declaration", "identity_question",
-            "erasure_evidence", "rectification_item", "fulfilment_outcome", "verified_identifier", "incoming_mail", "postal_letter",
-            "request_link", "repeated_submission", "request_fee", "letter_scan", "appeal",
-            "suppression_entry");
+            "erasure_evidence", "rectification_item", "fulfilment_outcome", "recipient_notice", "processor_instruction",
+            "verified_identifier", "incoming_mail", "postal_letter", "request_link", "repeated_submission", "request_fee",
+            "letter_scan", "appeal", "suppression_entry");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;

@@ -101,6 +101,44 @@ class ProcessorErasureJourneyTest extends JourneyTestSupport {
     }
 
     @Test
+    void shouldCorrectTheCallersNumberAtTheProcessorOnlyInTheRecordingsTheVerifiedIdentifiersFind() {
+        String email = uniqueEmail("correcting.caller");
+        record(email, 2);
+        String newNumber = "+44 20 7946 " + ThreadLocalRandom.current().nextInt(1000, 9999);
+        String otherCaller = uniqueEmail("other.caller");
+        long othersRecording = ThreadLocalRandom.current().nextLong(4_000_000_000L, 5_000_000_000L);
+        jdbc.sql("""
+                INSERT INTO sor.call_recording (id, caller_phone, caller_email, agent_name, duration_sec,
+                    recording_ref, recorded_at)
+                VALUES (:id, :phone, :email, 'Agent', 60, 'rec-other', CURRENT_TIMESTAMP)
+                """).param("id", othersRecording).param("phone", newNumber).param("email", otherCaller).update();
+
+        // The typed number is the corrected value, never an identifier: it must not reach the other caller's call.
+        String reference = submitAndVerify(email, """
+                {"type": "RECTIFICATION", "jurisdiction": "EU", "email": "%s", "fullName": "Caller",
+                 "details": "My number changed.", "dataPoints": {"phone": "%s"}}
+                """.formatted(email, newNumber));
+        ResponseEntity<List> corrections = http.withBasicAuth("officer", "officer")
+                .getForEntity("/api/officer/requests/" + reference + "/corrections", List.class);
+        assertThat(corrections.getBody()).singleElement().isEqualTo(Map.of("sourceName", "call-recordings",
+                "fieldName", "phone", "currentValue", "+44 20 7946 0000", "requestedValue", newNumber,
+                "applied", false));
+        assertThat(completeAs("officer", officerTaskId(reference, "UserTask_ReviewCorrections"), """
+                {"correctionsDecision": {"value": "APPLY"}}""").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+
+        assertThat(jdbc.sql("SELECT caller_phone FROM sor.call_recording WHERE caller_email = :email")
+                .param("email", email).query(String.class).list()).containsExactly(newNumber, newNumber);
+        assertThat(jdbc.sql("SELECT caller_email FROM sor.call_recording WHERE id = :id").param("id", othersRecording)
+                .query(String.class).single()).isEqualTo(otherCaller);
+        assertThat(completeAs("officer2", officerTaskId(reference, "UserTask_ReviewResponse"),
+                "{\"reviewDecision\": {\"value\": \"APPROVE\"}}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
+        assertThat(awaitMail(email, reference + ": your request is complete").text())
+                .contains("Corrected: Call recordings, phone (2 records)");
+    }
+
+    @Test
     void shouldAnswerOnlyRequestsThatCarryTheConfiguredToken() throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + processor.port() + "/recordings")).build(),

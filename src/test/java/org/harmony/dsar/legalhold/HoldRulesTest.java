@@ -190,7 +190,7 @@ class HoldRulesTest {
 
     static Source source(String name, List<String> categories, ErasureAction action) {
         return new Source(name, name, null, null, "SELECT 1", null, null, List.of(action), null, null, categories,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     static ErasureAction action(String table, RetentionRule retention) {

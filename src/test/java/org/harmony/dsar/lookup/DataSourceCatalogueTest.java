@@ -41,7 +41,7 @@ class DataSourceCatalogueTest {
         void shouldListTheDemoSystemsInOrder() {
             assertThat(catalogue.sources()).extracting(Source::name).containsExactly("web-enquiries", "newsletter",
                     "newsletter-unsubscribes", "customer-accounts", "orders", "support-tickets", "call-recordings",
-                    "affiliate-visits", "analytics-cookies", "marketing-partners");
+                    "affiliate-visits", "analytics-cookies", "marketing-partners", "printed-mailings");
         }
 
         @Test
@@ -143,7 +143,10 @@ class DataSourceCatalogueTest {
                     """)).hasMessageContaining("needs url and a method of");
             assertThatThrownBy(() -> load(dir, http + """
                         rectification: {table: recordings, where: "1 = 1", fields: {email: email}}
-                    """)).hasMessageContaining("rectification needs a jdbc source");
+                    """)).hasMessageContaining("url and method (http)");
+            assertThatThrownBy(() -> load(dir, http + """
+                        rectification: {url: "/recordings/{id}", method: GET, fields: {phone: caller_phone}}
+                    """)).hasMessageContaining("url and method (http)");
             assertThatThrownBy(() -> load(dir, http + """
                         suppression:
                           - {request-types: [OBJECTION], table: recordings, where: "1 = 1", set: {training: "false"}}
@@ -168,9 +171,12 @@ class DataSourceCatalogueTest {
                         title: Helpdesk
                         type: http
                         http: {url: "http://helpdesk/api/people?email={email}", records-path: data.items}
+                        rectification: {url: "/people/{id}", fields: {phone: phone_number}}
                     """);
             assertThat(catalogue.sources().get(0).type()).isEqualTo(SourceType.HTTP);
             assertThat(catalogue.sources().get(0).http().recordsPath()).isEqualTo("data.items");
+            assertThat(catalogue.sources().get(0).rectification().httpMethod()).isEqualTo("PATCH");
+            assertThat(catalogue.sources().get(0).rectification().fields()).containsEntry("phone", "phone_number");
         }
 
         private DataSourceCatalogue.Catalogue load(Path dir, String yaml) throws IOException {

@@ -37,6 +37,8 @@ class SourceReaderTest {
     private final List<String> httpQueries = new ArrayList<>();
     private final List<String> authorizations = new ArrayList<>();
     private SourceReader reader;
+    private HttpSources sources;
+    private DataSourceCatalogue catalogue;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -66,6 +68,8 @@ class SourceReaderTest {
             respond(exchange, 200, "{\"items\": [{\"id\": 1}], \"next\": \"/endless?again\"}");
         });
         http.createContext("/moved", exchange -> {
+            httpQueries.add(exchange.getRequestMethod() + " " + new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8));
             exchange.getResponseHeaders().add("Location", "/elsewhere");
             respond(exchange, 302, "");
         });
@@ -127,10 +131,9 @@ class SourceReaderTest {
         CatalogueProperties properties = new CatalogueProperties("file:" + catalogueFile, Duration.ZERO, Map.of(),
                 Duration.ofSeconds(5), 100, httpProperties);
         MockEnvironment environment = new MockEnvironment().withProperty("test.token", "s3cret");
-        DataSourceCatalogue catalogue = new DataSourceCatalogue(properties, new DefaultResourceLoader(),
-                Clock.systemUTC());
-        reader = new SourceReader(catalogue, new SourceConnections(db, properties),
-                new HttpSources(properties, environment, new ObjectMapper()), new ObjectMapper());
+        catalogue = new DataSourceCatalogue(properties, new DefaultResourceLoader(), Clock.systemUTC());
+        sources = new HttpSources(properties, environment, new ObjectMapper());
+        reader = new SourceReader(catalogue, new SourceConnections(db, properties), sources, new ObjectMapper());
     }
 
     @AfterEach
@@ -189,6 +192,19 @@ class SourceReaderTest {
         assertThatThrownBy(() -> read("moved", "ada@example.org"))
                 .isInstanceOf(HttpSources.HttpSourceException.class).hasMessageContaining("redirect (302)");
         assertThat(httpQueries).doesNotContain("elsewhere");
+    }
+
+    @Test
+    void shouldSendACorrectionAsJsonButNeitherFollowARedirectNorReachAHostThatIsNotAllowed() {
+        DataSourceCatalogue.Source moved = catalogue.source("moved");
+        String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/moved";
+
+        assertThatThrownBy(() -> sources.change(moved, "PATCH", url, Map.of(), Map.of("phone", "+44 1")))
+                .isInstanceOf(HttpSources.HttpSourceException.class).hasMessageContaining("redirect (302)");
+        assertThat(httpQueries).containsExactly("PATCH {\"phone\":\"+44 1\"}");
+        assertThatThrownBy(() -> sources.change(moved, "PATCH", url.replace("127.0.0.1", "localhost"), Map.of(),
+                Map.of("phone", "+44 1"))).hasMessageContaining("is not in dsar.catalogue.http.allowed-hosts");
+        assertThat(httpQueries).hasSize(1);
     }
 
     @Test

@@ -30,7 +30,9 @@ class MailTranslationsTest {
      * Mails that are not written to a requester: staff alerts ({@code staff-*}), notices to other controllers, and the
      * Californian breach notice, whose English headings Cal. Civ. Code 1798.82 prescribes.
      */
-    private static final Set<String> NOT_FOR_REQUESTERS = Set.of("recipient-erasure-notice", "breach-notice-california");
+    private static final Set<String> NOT_FOR_REQUESTERS = Set.of("recipient-erasure-notice",
+            "recipient-rectification-notice", "recipient-restriction-notice", "processor-instruction", "processor-instruction-reminder",
+            "breach-notice-california");
 
     /** The mails that tell a requester where to complain or appeal. */
     private static final List<String> WITH_COMPLAINT_ROUTE = List.of("closed-unverified", "identity-unverifiable",

@@ -6,7 +6,7 @@ import org.harmony.dsar.fulfilment.RecipientNotices;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
-/** Tells the recipients of erased data (GDPR Art 19); each mail once. */
+/** Tells the recipients of erased, corrected or restricted data (GDPR Art 19); each mail once. */
 @Component
 class NotifyRecipientsDelegate implements JavaDelegate {
 
@@ -18,6 +18,6 @@ class NotifyRecipientsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notices.notifyErasure(DsarVariables.REQUEST_ID.from(execution));
+        notices.notifyRecipients(DsarVariables.REQUEST_ID.from(execution));
     }
 }

@@ -53,6 +53,7 @@ class FulfilmentProcessTest {
     private static final String BPMN = "processes/FulfilmentProcess.bpmn";
     private static final String FULFIL_FORM = "forms/FulfilManuallyForm.form";
     private static final String CORRECTIONS_FORM = "forms/ReviewCorrectionsForm.form";
+    private static final String INSTRUCTIONS = "processes/ProcessorInstructionProcess.bpmn";
     private static final String REQUEST_REFERENCE = "DSAR-2025-000123";
     private static final Date DUE_AT = Date.from(Instant.parse("2025-11-20T17:00:00Z"));
     private static final List<String> SOURCES = List.of("web-enquiries", "customer-accounts", "orders");
@@ -80,6 +81,8 @@ class FulfilmentProcessTest {
         registerJavaDelegateMock("eraseSubjectDataDelegate")
                 .onExecutionSetVariables(Variables.createVariables().putValue("fulfilmentNote", "Orders: kept 4"));
         registerJavaDelegateMock("notifyRecipientsDelegate");
+        registerJavaDelegateMock("sendProcessorInstructionsDelegate").onExecutionSetVariables(
+                Variables.createVariables().putValue("processorInstructionCount", 0L));
         registerJavaDelegateMock("prepareCorrectionsDelegate")
                 .onExecutionSetVariables(Variables.createVariables().putValue("correctionCount", 2L));
         registerJavaDelegateMock("applyCorrectionsDelegate")
@@ -97,7 +100,7 @@ class FulfilmentProcessTest {
     }
 
     @Test
-    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM})
+    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM, INSTRUCTIONS})
     void shouldLookUpEverySourceInItsOwnJobThenBuildThePackage() {
         ProcessInstance pi = start("ACCESS");
 
@@ -119,7 +122,7 @@ class FulfilmentProcessTest {
     }
 
     @Test
-    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM})
+    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM, INSTRUCTIONS})
     void shouldLeaveASourceThatStaysDownAsAnIncidentAndWait() {
         Mocks.register("lookUpSourceDelegate", (JavaDelegate) execution -> {
             if ("orders".equals(execution.getVariable("sourceName"))) {
@@ -147,7 +150,7 @@ class FulfilmentProcessTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ACCESS", "PORTABILITY"})
-    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM})
+    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM, INSTRUCTIONS})
     void shouldBuildAPackageForAccessAndPortability(String requestType) {
         ProcessInstance pi = startAfterLookup(requestType);
 
@@ -159,7 +162,7 @@ class FulfilmentProcessTest {
     }
 
     @Test
-    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM})
+    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM, INSTRUCTIONS})
     void shouldEraseThenTellRecipients() {
         ProcessInstance pi = startAfterLookup("ERASURE");
 
@@ -170,16 +173,17 @@ class FulfilmentProcessTest {
         execute(jobQuery().singleResult());
         assertThat(pi).isWaitingAt("ServiceTask_NotifyRecipients");
         execute(jobQuery().singleResult());
+        instructNoProcessor(pi);
 
         assertThat(pi).isEnded().hasPassedInOrder("ServiceTask_EraseSubjectData", "ServiceTask_NotifyRecipients",
-                "EndEvent_RequestFulfilled");
+                "CallActivity_InstructProcessors", "EndEvent_RequestFulfilled");
         assertThat(pi).variables().containsEntry("fulfilmentNote", "Orders: kept 4");
         verifyJavaDelegateMock("eraseSubjectDataDelegate").executed(times(1));
         verifyJavaDelegateMock("notifyRecipientsDelegate").executed(times(1));
     }
 
     @Test
-    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM})
+    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM, INSTRUCTIONS})
     void shouldApplyCorrectionsTheOfficerApproves() {
         ProcessInstance pi = startAfterLookup("RECTIFICATION");
 
@@ -192,14 +196,19 @@ class FulfilmentProcessTest {
         complete(review, withVariables("correctionsDecision", "APPLY"));
         assertThat(pi).isWaitingAt("ServiceTask_ApplyCorrections");
         execute(jobQuery().singleResult());
+        assertThat(pi).isWaitingAt("ServiceTask_NotifyRecipients");
+        execute(jobQuery().singleResult());
+        instructNoProcessor(pi);
 
-        assertThat(pi).isEnded().hasPassed("ServiceTask_ApplyCorrections", "EndEvent_RequestFulfilled");
+        assertThat(pi).isEnded().hasPassedInOrder("ServiceTask_ApplyCorrections", "ServiceTask_NotifyRecipients",
+                "CallActivity_InstructProcessors", "EndEvent_RequestFulfilled");
+        verifyJavaDelegateMock("notifyRecipientsDelegate").executed(times(1));
         assertThat(pi).variables().containsEntry("fulfilmentNote", "Corrected: phone");
         verifyTaskListenerMock("validateFormSubmissionListener").executed(times(1));
     }
 
     @Test
-    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM})
+    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM, INSTRUCTIONS})
     void shouldChangeNothingWhenTheOfficerRejectsTheCorrections() {
         ProcessInstance pi = startAfterLookup("RECTIFICATION");
         execute(jobQuery().singleResult());
@@ -209,23 +218,29 @@ class FulfilmentProcessTest {
 
         assertThat(pi).isEnded().hasPassed("EndEvent_RequestFulfilled").hasNotPassed("ServiceTask_ApplyCorrections");
         verifyJavaDelegateMock("applyCorrectionsDelegate").executedNever();
+        verifyJavaDelegateMock("notifyRecipientsDelegate").executedNever();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"RESTRICTION", "OBJECTION", "WITHDRAW_CONSENT", "OPT_OUT_OF_SALE", "LIMIT_SENSITIVE_USE"})
-    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM})
+    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM, INSTRUCTIONS})
     void shouldApplySuppressionForRestrictionObjectionWithdrawalAndOptOut(String requestType) {
         ProcessInstance pi = startAfterLookup(requestType);
 
         assertThat(pi).isWaitingAt("ServiceTask_ApplySuppression");
         execute(jobQuery().singleResult());
+        // Art 19 covers restrictions; the service tells nobody for the other suppressions.
+        assertThat(pi).isWaitingAt("ServiceTask_NotifyRecipients");
+        execute(jobQuery().singleResult());
+        instructNoProcessor(pi);
 
-        assertThat(pi).isEnded().hasPassed("ServiceTask_ApplySuppression", "EndEvent_RequestFulfilled");
+        assertThat(pi).isEnded().hasPassedInOrder("ServiceTask_ApplySuppression", "ServiceTask_NotifyRecipients",
+                "CallActivity_InstructProcessors", "EndEvent_RequestFulfilled");
         assertThat(pi).variables().containsEntry("fulfilmentNote", "Updated: 2 sources");
     }
 
     @Test
-    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM})
+    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM, INSTRUCTIONS})
     void shouldFulfilAnUnknownRightManually() {
         ProcessInstance pi = startAfterLookup("LIMIT_SENSITIVE_DATA");
 
@@ -234,6 +249,13 @@ class FulfilmentProcessTest {
 
         assertThat(pi).isEnded().hasPassed("EndEvent_RequestFulfilled");
         assertThat(pi).variables().containsEntry("fulfilmentNote", "Done in the CRM");
+    }
+
+    /** The called process asks its service whether any processor without an API is concerned: here none. */
+    private static void instructNoProcessor(ProcessInstance pi) {
+        assertThat(pi).isWaitingAt("CallActivity_InstructProcessors");
+        execute(jobQuery().singleResult());
+        verifyJavaDelegateMock("sendProcessorInstructionsDelegate").executed(times(1));
     }
 
     private static ProcessInstance start(String requestType) {

@@ -35,14 +35,18 @@ class ResponseDeadlineDecisionTest {
             "IN, P90D"})
     void shouldGiveTheStatutoryPeriodForEveryRequestType(String jurisdiction, String expectedPeriod) {
         for (String requestType : REQUEST_TYPES) {
+            if (jurisdiction.equals("US-CA") && requestType.equals("OPT_OUT_OF_SALE")) {
+                continue;
+            }
             String period = evaluate(jurisdiction, requestType).getSingleResult().getEntry("responsePeriod");
             assertThat(period).as("%s %s", jurisdiction, requestType).isEqualTo(expectedPeriod);
         }
     }
 
-    @Test
-    void shouldLimitTheUseOfSensitiveInformationWithinFifteenBusinessDaysInCalifornia() {
-        var result = evaluate("US-CA", "LIMIT_SENSITIVE_USE").getSingleResult();
+    @ParameterizedTest
+    @CsvSource({"OPT_OUT_OF_SALE", "LIMIT_SENSITIVE_USE"})
+    void shouldActOnCaliforniaOptOutsAndLimitsWithinFifteenBusinessDays(String requestType) {
+        var result = evaluate("US-CA", requestType).getSingleResult();
         assertThat(result.getEntryMap()).containsEntry("responsePeriod", "P15D")
                 .containsEntry("deadlineCounting", "BUSINESS_DAYS").doesNotContainKey("acknowledgementPeriod");
     }

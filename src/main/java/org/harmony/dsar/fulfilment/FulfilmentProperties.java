@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param packagesDir       where packages are written (streamed, never held in memory whole)
  * @param reportRecordLimit how many records per source the HTML report shows; all are in the data files
  * @param cleanupInterval   how often expired packages and lookup files are deleted
+ * @param restrictionLiftNotice how long before a restriction is lifted the requester is told (GDPR Art 18(3))
  */
 @ConfigurationProperties("dsar.fulfilment")
 public record FulfilmentProperties(
@@ -21,5 +22,6 @@ public record FulfilmentProperties(
         @DefaultValue("privacy@harmony.example") String contact,
         @DefaultValue("./data/packages") Path packagesDir,
         @DefaultValue("200") int reportRecordLimit,
-        @DefaultValue("PT1H") Duration cleanupInterval) {
+        @DefaultValue("PT1H") Duration cleanupInterval,
+        @DefaultValue("P7D") Duration restrictionLiftNotice) {
 }

@@ -44,11 +44,16 @@ public class IntakeService {
     private final ObjectMapper json;
     private final Clock clock;
     private final RequestMetrics metrics;
+    private final RequestConsents consents;
+    private final RequestObjections objections;
     private final int perRecipientPerDay;
     private final SecureRandom random = new SecureRandom();
 
     IntakeService(RequestRepository requests, RequestEvents events, RuntimeService runtime, ObjectMapper json,
-            Clock clock, ApiProperties api, RequestMetrics metrics, RepeatedRequests repeats) {
+            Clock clock, ApiProperties api, RequestMetrics metrics, RepeatedRequests repeats, RequestConsents consents,
+            RequestObjections objections) {
+        this.consents = consents;
+        this.objections = objections;
         this.metrics = metrics;
         this.repeats = repeats;
         this.perRecipientPerDay = api.rateLimit().perRecipientPerDay();
@@ -88,7 +93,14 @@ public class IntakeService {
                 RequestStage.RECEIVED,
                 clock.instant(),
                 null, null, null, AccessScope.FULL);
-        return start(request, Channel.API, agent == null ? "" : " via agent");
+        DsarRequest started = start(request, Channel.API, agent == null ? "" : " via agent");
+        if (body.type() == RequestType.WITHDRAW_CONSENT && body.consents() != null) {
+            consents.name(started.id(), body.consents(), RequestConsents.NamedBy.REQUESTER);
+        }
+        if (body.type() == RequestType.OBJECTION && body.objectsTo() != null) {
+            objections.record(started.id(), body.objectsTo());
+        }
+        return started;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.harmony.dsar.intake;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -12,7 +13,9 @@ import org.harmony.dsar.system.MailAddress;
 
 /**
  * The body of {@code POST /api/requests}, as the requester sends it. Text may not contain control characters
- * (details may have line breaks and tabs): they have no place in a name and PostgreSQL refuses NUL.
+ * (details may have line breaks and tabs): they have no place in a name and PostgreSQL refuses NUL. {@code consents}
+ * names the consents a withdrawal of consent concerns (catalogue names), {@code objectsTo} what an objection is to
+ * (its grounds go in {@code details}); other request types ignore them.
  */
 public record NewRequest(
         @NotNull RequestType type,
@@ -24,7 +27,9 @@ public record NewRequest(
                 message = "must be a name of letters and digits, at most 40") String,
                 @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String> dataPoints,
         @Valid AgentDetails agent,
-        @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or de-DE") String language) {
+        @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or de-DE") String language,
+        @Size(max = 20) @KnownConsents List<String> consents,
+        ObjectionScope objectsTo) {
 
     static final String SINGLE_LINE = "[^\\p{Cc}]*";
     static final String MULTI_LINE = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";

@@ -53,10 +53,12 @@ public class RestrictionLifts {
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
     private final FulfilmentProperties properties;
+    private final Suppressions suppressions;
     private final Clock clock;
 
     RestrictionLifts(RequestRepository requests, RequestEvents events, RuntimeService runtime, JdbcClient jdbc,
-            FulfilmentProperties properties, Clock clock) {
+            FulfilmentProperties properties, Suppressions suppressions, Clock clock) {
+        this.suppressions = suppressions;
         this.requests = requests;
         this.events = events;
         this.runtime = runtime;
@@ -131,9 +133,10 @@ public class RestrictionLifts {
         return notBefore == null ? null : Date.from(notBefore);
     }
 
-    /** The evidence of the lift: when, and what was undone where. */
+    /** Lifts the restriction in the sources and records the evidence: when, and what was undone where. */
     @Transactional
-    public void lifted(String requestId, String undone) {
+    public void lift(String requestId) {
+        String undone = suppressions.liftRestriction(requestId);
         jdbc.sql("UPDATE restriction_lift SET lifted_at = :at, lifted = :undone WHERE request_id = :id AND lifted_at IS NULL")
                 .param("at", Timestamp.from(clock.instant())).param("undone", undone).param("id", requestId).update();
     }

@@ -26,15 +26,10 @@ public class RequestConsents {
 
     /** Adds the names not yet named for the request; naming one twice changes nothing. */
     public void name(String requestId, Collection<String> consentNames, NamedBy namedBy) {
-        for (String name : consentNames) {
-            jdbc.sql("""
-                    INSERT INTO request_consent (request_id, consent_name, named_by)
-                    SELECT :requestId, :name, :namedBy FROM (VALUES (1)) AS one (x)
-                    WHERE NOT EXISTS (SELECT 1 FROM request_consent WHERE request_id = :requestId AND consent_name = :name)
-                    """)
-                    .param("requestId", requestId).param("name", name).param("namedBy", namedBy.name())
-                    .update();
-        }
+        List<String> named = named(requestId);
+        consentNames.stream().distinct().filter(name -> !named.contains(name)).forEach(name -> jdbc.sql("""
+                INSERT INTO request_consent (request_id, consent_name, named_by) VALUES (:requestId, :name, :namedBy)
+                """).param("requestId", requestId).param("name", name).param("namedBy", namedBy.name()).update());
     }
 
     /** The consent names of the request, sorted by name. */

@@ -44,7 +44,7 @@ class RightsDecisionsTest {
 
         private final RestrictionLifts lifts = new RestrictionLifts(null, null, null, null,
                 new FulfilmentProperties(Duration.ofDays(7), "Harmony", "privacy@harmony.example", null, 200,
-                        Duration.ofHours(1), Duration.ofDays(7)), CLOCK);
+                        Duration.ofHours(1), Duration.ofDays(7)), null, CLOCK);
 
         @Test
         void shouldRefuseALiftWithoutAKnownReason() {

@@ -3,7 +3,6 @@ package org.harmony.dsar.fulfilment.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.harmony.dsar.fulfilment.RestrictionLifts;
-import org.harmony.dsar.fulfilment.Suppressions;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
@@ -11,17 +10,14 @@ import org.springframework.stereotype.Component;
 @Component
 class LiftRestrictionDelegate implements JavaDelegate {
 
-    private final Suppressions suppressions;
     private final RestrictionLifts lifts;
 
-    LiftRestrictionDelegate(Suppressions suppressions, RestrictionLifts lifts) {
-        this.suppressions = suppressions;
+    LiftRestrictionDelegate(RestrictionLifts lifts) {
         this.lifts = lifts;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String requestId = DsarVariables.REQUEST_ID.from(execution);
-        lifts.lifted(requestId, suppressions.liftRestriction(requestId));
+        lifts.lift(DsarVariables.REQUEST_ID.from(execution));
     }
 }

@@ -17,8 +17,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.harmony.dsar.intake.DsarRequest;
+import org.harmony.dsar.intake.ObjectionScope;
 import org.harmony.dsar.intake.RequestConsents;
 import org.harmony.dsar.intake.RequestEvents;
+import org.harmony.dsar.intake.RequestObjections;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.intake.RequestType;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
@@ -41,7 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Restriction, objection, withdrawal of consent and opt-out of sale: the subject goes into the suppression register
  * with the scope and date, and the sources with a flag or consent field for the request type are updated (for a
- * withdrawal of consent, only the fields of the consents the request names). Setting
+ * withdrawal of consent, only the fields of the consents the request names; for an objection, those serving its
+ * kind: an objection to direct marketing stops marketing, not everything). Setting
  * a flag twice changes nothing, so a retried job is harmless.
  */
 @Service
@@ -60,12 +63,14 @@ public class Suppressions {
     private final JdbcClient jdbc;
     private final KeyedHash hash;
     private final RequestConsents consents;
+    private final RequestObjections objections;
     private final Clock clock;
 
     Suppressions(DataSourceCatalogue catalogue, SourceReader reader, SourceConnections connections, HttpSources http,
             SubjectDataLookup lookup, RequestRepository requests, RequestEvents events, FulfilmentOutcomes outcomes,
-            JdbcClient jdbc, KeyedHash hash, RequestConsents consents, Clock clock) {
+            JdbcClient jdbc, KeyedHash hash, RequestConsents consents, RequestObjections objections, Clock clock) {
         this.consents = consents;
+        this.objections = objections;
         this.catalogue = catalogue;
         this.reader = reader;
         this.connections = connections;
@@ -89,6 +94,7 @@ public class Suppressions {
         Instant now = clock.instant();
         SubjectParameters subject = lookup.subjectOf(request);
         boolean withdrawal = request.type() == RequestType.WITHDRAW_CONSENT;
+        ObjectionScope objection = request.type() == RequestType.OBJECTION ? objections.scope(requestId) : null;
         Set<String> named = withdrawal ? new LinkedHashSet<>(consents.named(requestId)) : Set.of();
         Map<String, Integer> withdrawn = new LinkedHashMap<>();
         named.forEach(name -> withdrawn.put(name, 0));
@@ -96,7 +102,8 @@ public class Suppressions {
         List<String> sourceNames = new ArrayList<>();
         for (Source source : catalogue.sources()) {
             List<Suppression> suppressions = source.suppressionFor(request.type()).stream()
-                    .filter(s -> !withdrawal || named.contains(s.consent())).toList();
+                    .filter(s -> !withdrawal || named.contains(s.consent()))
+                    .filter(s -> objection == null || s.objectsTo().contains(objection)).toList();
             if (suppressions.isEmpty()) {
                 continue;
             }

@@ -34,6 +34,16 @@ public class RequestObjections {
         return find(requestId).orElse(new Objection(ObjectionScope.OTHER_PROCESSING, null, null));
     }
 
+    /**
+     * What the objection turned out to be: direct marketing when the requester said so or the officer found it is,
+     * else other processing.
+     */
+    public ObjectionScope scope(String requestId) {
+        Objection objection = of(requestId);
+        return objection.decision() == Decision.DIRECT_MARKETING ? ObjectionScope.DIRECT_MARKETING
+                : objection.objectsTo();
+    }
+
     public Optional<Objection> find(String requestId) {
         return jdbc.sql("SELECT objects_to, decision, compelling_grounds FROM request_objection WHERE request_id = :id")
                 .param("id", requestId)

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import org.harmony.dsar.intake.ObjectionScope;
 import org.harmony.dsar.intake.RequestType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -400,11 +401,14 @@ public class DataSourceCatalogue {
      * A flag or consent field set for some request types. Values: text, true/false, NOW. JDBC: an update of
      * {@code table} {@code where}; HTTP: one request, {@code method} (POST by default) at {@code url} with the
      * fields as a JSON body; the answer's {@code updated} says how many records changed. {@code lift}: the values that
-     * undo it when a restriction is lifted (nothing is undone without them).
+     * undo it when a restriction is lifted (nothing is undone without them). {@code objects-to}: for an objection, which
+     * kind it serves (DIRECT_MARKETING, OTHER_PROCESSING); both when not given.
      */
-    public record Suppression(List<RequestType> requestTypes, String consent, String table, String where,
-            Map<String, String> set, Map<String, String> lift, String method, String url) {
+    public record Suppression(List<RequestType> requestTypes, String consent, List<ObjectionScope> objectsTo,
+            String table, String where, Map<String, String> set, Map<String, String> lift, String method, String url) {
         public Suppression {
+            objectsTo = objectsTo == null || objectsTo.isEmpty() ? List.of(ObjectionScope.values())
+                    : List.copyOf(objectsTo);
             lift = lift == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(lift));
             method = method == null ? "POST" : method.toUpperCase(Locale.ROOT);
             requestTypes = requestTypes == null ? List.of() : List.copyOf(requestTypes);

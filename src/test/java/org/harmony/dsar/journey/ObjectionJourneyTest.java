@@ -31,6 +31,12 @@ class ObjectionJourneyTest extends JourneyTestSupport {
                 VALUES ((SELECT MAX(id) + 1 FROM sor.newsletter_subscription), :email, 'Offers', 'web form',
                         CURRENT_TIMESTAMP)
                 """).param("email", subject).update();
+        jdbc.sql("""
+                INSERT INTO sor.analytics_cookie (id, email, cookie_id, provider, consent_given, first_seen_at,
+                    last_seen_at)
+                VALUES ((SELECT MAX(id) + 1 FROM sor.analytics_cookie), :email, 'c-1', 'Analytics', TRUE,
+                        CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+                """).param("email", subject).update();
         String reference = submitAndVerify(subject, """
                 {"type": "OBJECTION", "jurisdiction": "EU", "email": "%s", "fullName": "Mia Marketed",
                  "objectsTo": "DIRECT_MARKETING"}
@@ -40,6 +46,9 @@ class ObjectionJourneyTest extends JourneyTestSupport {
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM sor.newsletter_subscription WHERE email = :email AND unsubscribed_at IS NULL
                 """).param("email", subject).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT consent_given FROM sor.analytics_cookie WHERE email = :email")
+                .param("email", subject).query(Boolean.class).single())
+                .as("an objection to direct marketing stops marketing, not other processing").isTrue();
         assertThat(suppressionScopes(reference))
                 .containsExactly("OBJECTION");
 

@@ -12,6 +12,7 @@ import java.time.Period;
 import java.util.Map;
 import java.util.Properties;
 
+import org.harmony.dsar.intake.ObjectionScope;
 import org.harmony.dsar.intake.RequestType;
 import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureKind;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
@@ -85,6 +86,10 @@ class DataSourceCatalogueTest {
                     .containsExactly("newsletter-product-news", "newsletter-offers");
             assertThat(source("newsletter").suppressionFor(RequestType.WITHDRAW_CONSENT).get(1).where())
                     .contains("list_name = 'Offers'");
+            assertThat(source("newsletter").suppressionFor(RequestType.OBJECTION)).singleElement()
+                    .satisfies(s -> assertThat(s.objectsTo()).containsExactly(ObjectionScope.DIRECT_MARKETING));
+            assertThat(source("call-recordings").suppressionFor(RequestType.OBJECTION)).singleElement()
+                    .satisfies(s -> assertThat(s.objectsTo()).containsExactly(ObjectionScope.OTHER_PROCESSING));
             assertThat(catalogue.sources()).flatExtracting(Source::suppression)
                     .filteredOn(s -> s.requestTypes().contains(RequestType.WITHDRAW_CONSENT))
                     .allSatisfy(s -> assertThat(s.consent()).isNotNull());

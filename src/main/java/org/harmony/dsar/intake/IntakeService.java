@@ -46,12 +46,17 @@ public class IntakeService {
     private final ObjectMapper json;
     private final Clock clock;
     private final RequestMetrics metrics;
+    private final RequestConsents consents;
+    private final RequestObjections objections;
     private final int perRecipientPerDay;
     private final SecureRandom random = new SecureRandom();
 
     IntakeService(RequestRepository requests, RequestEvents events, RuntimeService runtime, ObjectMapper json,
-            Clock clock, ApiProperties api, RequestMetrics metrics, RepeatedRequests repeats, DeadlineService deadlines) {
+            Clock clock, ApiProperties api, RequestMetrics metrics, RepeatedRequests repeats, DeadlineService deadlines,
+            RequestConsents consents, RequestObjections objections) {
         this.deadlines = deadlines;
+        this.consents = consents;
+        this.objections = objections;
         this.metrics = metrics;
         this.repeats = repeats;
         this.perRecipientPerDay = api.rateLimit().perRecipientPerDay();
@@ -89,6 +94,12 @@ public class IntakeService {
                 clock.instant(),
                 null, null, null, AccessScope.FULL);
         DsarRequest started = start(request, Channel.API, agent == null ? "" : " via agent");
+        if (body.type() == RequestType.WITHDRAW_CONSENT && body.consents() != null) {
+            consents.name(started.id(), body.consents(), RequestConsents.NamedBy.REQUESTER);
+        }
+        if (body.type() == RequestType.OBJECTION && body.objectsTo() != null) {
+            objections.record(started.id(), body.objectsTo());
+        }
         if (Boolean.TRUE.equals(body.nameRecipients())) {
             requests.markRecipientsRequested(started.id());
         }

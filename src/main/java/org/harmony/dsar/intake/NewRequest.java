@@ -1,5 +1,6 @@
 package org.harmony.dsar.intake;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -15,7 +16,9 @@ import org.harmony.dsar.system.MailAddress;
 
 /**
  * The body of {@code POST /api/requests}, as the requester sends it. Text may not contain control characters
- * (details may have line breaks and tabs): they have no place in a name and PostgreSQL refuses NUL.
+ * (details may have line breaks and tabs): they have no place in a name and PostgreSQL refuses NUL. {@code consents}
+ * names the consents a withdrawal of consent concerns (catalogue names), {@code objectsTo} what an objection is to
+ * (its grounds go in {@code details}); other request types ignore them.
  * {@code nameRecipients}: the requester asks to be told who received their data (GDPR Art 19, last sentence).
  */
 public record NewRequest(
@@ -29,6 +32,8 @@ public record NewRequest(
                 @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String> dataPoints,
         @Valid AgentDetails agent,
         @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or de-DE") String language,
+        @Size(max = 20) @KnownConsents List<String> consents,
+        ObjectionScope objectsTo,
         Boolean nameRecipients) {
 
     /** A right only some laws give (the CCPA's limit on sensitive personal information) is refused under others. */

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import org.harmony.dsar.intake.ObjectionScope;
 import org.harmony.dsar.intake.RequestType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +97,16 @@ public class DataSourceCatalogue {
         return sources().stream().filter(source -> source.name().equals(name)).findFirst();
     }
 
+    /** The consents the company asks for, in the order the catalogue lists them; each can be withdrawn alone. */
+    public List<Consent> consents() {
+        reloadIfChanged();
+        return current.consents();
+    }
+
+    public Optional<Consent> consent(String name) {
+        return consents().stream().filter(consent -> consent.name().equals(name)).findFirst();
+    }
+
     /** Reads the file again if it changed since it was loaded; returns whether a new catalogue is in force. */
     public synchronized boolean reloadIfChanged() {
         Instant now = clock.instant();
@@ -145,6 +156,15 @@ public class DataSourceCatalogue {
     }
 
     private static void validate(Catalogue catalogue) {
+        Set<String> consents = new HashSet<>();
+        for (Consent consent : catalogue.consents()) {
+            require(consent.name() != null && NAME.matcher(consent.name()).matches(),
+                    "consent name '" + consent.name() + "' must be lower-case letters, digits and dashes");
+            require(consents.add(consent.name()), "consent name '" + consent.name() + "' appears twice");
+            require(consent.title() != null && consent.purpose() != null,
+                    consent.name() + ": a consent needs title and purpose");
+        }
+        Set<String> withdrawable = new HashSet<>();
         Set<String> names = new HashSet<>();
         for (Source source : catalogue.sources()) {
             require(source.name() != null && NAME.matcher(source.name()).matches(),
@@ -199,6 +219,15 @@ public class DataSourceCatalogue {
                         && HTTP_CHANGE_METHODS.contains(suppression.method())
                         : suppression.table() != null && suppression.where() != null,
                         source.name() + ": a suppression needs table and where (jdbc) or url and method (http)");
+                require(suppression.consent() == null || consents.contains(suppression.consent()),
+                        source.name() + ": suppression names consent '" + suppression.consent()
+                                + "', which the catalogue's consents do not declare");
+                require(!suppression.requestTypes().contains(RequestType.WITHDRAW_CONSENT)
+                        || suppression.consent() != null,
+                        source.name() + ": a suppression for WITHDRAW_CONSENT must name the consent it withdraws");
+                if (suppression.consent() != null) {
+                    withdrawable.add(suppression.consent());
+                }
             }
             if (source.routineRetention() != null) {
                 RoutineRetention routine = source.routineRetention();
@@ -225,8 +254,12 @@ public class DataSourceCatalogue {
             for (Suppression suppression : source.suppression()) {
                 suppression.set().keySet().forEach(column -> require(IDENTIFIER.matcher(column).matches(),
                         source.name() + ": suppression column " + column));
+                suppression.lift().keySet().forEach(column -> require(IDENTIFIER.matcher(column).matches(),
+                        source.name() + ": suppression lift column " + column));
             }
         }
+        consents.removeAll(withdrawable);
+        require(consents.isEmpty(), "no suppression withdraws the consents " + consents);
     }
 
     private static void require(boolean condition, String message) {
@@ -236,10 +269,18 @@ public class DataSourceCatalogue {
     }
 
     /** The whole catalogue file. */
-    public record Catalogue(List<Source> sources) {
+    public record Catalogue(List<Consent> consents, List<Source> sources) {
         public Catalogue {
+            consents = consents == null ? List.of() : List.copyOf(consents);
             sources = sources == null ? List.of() : List.copyOf(sources);
         }
+    }
+
+    /**
+     * A consent the company asks for (one newsletter, one purpose): what the privacy center offers to withdraw. The
+     * suppressions naming it in {@code consent} are where it is withdrawn.
+     */
+    public record Consent(String name, String title, String purpose) {
     }
 
     public enum SourceType { JDBC, HTTP }
@@ -394,11 +435,16 @@ public class DataSourceCatalogue {
     /**
      * A flag or consent field set for some request types. Values: text, true/false, NOW. JDBC: an update of
      * {@code table} {@code where}; HTTP: one request, {@code method} (POST by default) at {@code url} with the
-     * fields as a JSON body; the answer's {@code updated} says how many records changed.
+     * fields as a JSON body; the answer's {@code updated} says how many records changed. {@code lift}: the values that
+     * undo it when a restriction is lifted (nothing is undone without them). {@code objects-to}: for an objection, which
+     * kind it serves (DIRECT_MARKETING, OTHER_PROCESSING); both when not given.
      */
-    public record Suppression(List<RequestType> requestTypes, String table, String where, Map<String, String> set,
-            String method, String url) {
+    public record Suppression(List<RequestType> requestTypes, String consent, List<ObjectionScope> objectsTo,
+            String table, String where, Map<String, String> set, Map<String, String> lift, String method, String url) {
         public Suppression {
+            objectsTo = objectsTo == null || objectsTo.isEmpty() ? List.of(ObjectionScope.values())
+                    : List.copyOf(objectsTo);
+            lift = lift == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(lift));
             method = method == null ? "POST" : method.toUpperCase(Locale.ROOT);
             requestTypes = requestTypes == null ? List.of() : List.copyOf(requestTypes);
             set = set == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(set));

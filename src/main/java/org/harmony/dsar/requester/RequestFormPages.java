@@ -27,8 +27,10 @@ import org.harmony.dsar.intake.IntakeService;
 import org.harmony.dsar.intake.Jurisdiction;
 import org.harmony.dsar.intake.NewRequest;
 import org.harmony.dsar.intake.RepeatedRequests;
+import org.harmony.dsar.intake.ObjectionScope;
 import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.intake.RequestType;
+import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.system.KeyedHash;
 import org.harmony.dsar.system.MailAddress;
 import org.harmony.dsar.system.RateLimited;
@@ -58,9 +60,11 @@ class RequestFormPages {
     private final FormTokens formTokens;
     private final KeyedHash hash;
     private final RepeatedRequests repeats;
+    private final DataSourceCatalogue catalogue;
 
     RequestFormPages(IntakeService intake, RequestRepository requests, Validator validator, FormTokens formTokens,
-            KeyedHash hash, RepeatedRequests repeats) {
+            KeyedHash hash, RepeatedRequests repeats, DataSourceCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.intake = intake;
         this.requests = requests;
         this.repeats = repeats;
@@ -145,6 +149,8 @@ class RequestFormPages {
         model.addAttribute("types", RequestType.values());
         model.addAttribute("jurisdictions", Jurisdiction.values());
         model.addAttribute("dataPoints", DATA_POINTS);
+        model.addAttribute("consents", catalogue.consents());
+        model.addAttribute("objectionScopes", ObjectionScope.values());
         model.addAttribute("formToken", formTokens.issue(request, response));
         return "privacy/request";
     }
@@ -175,15 +181,16 @@ class RequestFormPages {
     /** The form's fields as posted; blank fields are absent. */
     record RequestForm(String type, String jurisdiction, String fullName, String email, String phone, String postcode,
             String customerNumber, String agent, String agentName, String agentEmail, String agentRelationship,
-            String details, String nameRecipients) {
+            String details, List<String> consents, String objectsTo, String nameRecipients) {
 
         static RequestForm empty() {
-            return new RequestForm(null, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new RequestForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null);
         }
 
         RequestForm with(String newType, String newJurisdiction) {
             return new RequestForm(newType, newJurisdiction, fullName, email, phone, postcode, customerNumber, agent,
-                    agentName, agentEmail, agentRelationship, details, nameRecipients);
+                    agentName, agentEmail, agentRelationship, details, consents, objectsTo, nameRecipients);
         }
 
         /** The posted values by field name, as the page shows them again. */
@@ -202,6 +209,8 @@ class RequestFormPages {
             values.put("agentRelationship", agentRelationship);
             values.put("details", details);
             values.put("nameRecipients", "true".equals(nameRecipients));
+            values.put("consents", consents == null ? List.of() : consents);
+            values.put("objectsTo", objectsTo);
             return values;
         }
 
@@ -219,7 +228,11 @@ class RequestFormPages {
                             .filter(t -> t.name().equals(type)).findFirst().orElse(null),
                     jurisdiction == null ? null : Jurisdiction.fromCode(jurisdiction).orElse(null),
                     blankToNull(email), blankToNull(fullName), blankToNull(details),
-                    points, agentDetails, language, "true".equals(nameRecipients) ? Boolean.TRUE : null);
+                    points, agentDetails, language,
+                    consents == null || consents.isEmpty() ? null : List.copyOf(consents),
+                    objectsTo == null || objectsTo.isBlank() ? null : Arrays.stream(ObjectionScope.values())
+                            .filter(s -> s.name().equals(objectsTo)).findFirst().orElse(null),
+                    "true".equals(nameRecipients) ? Boolean.TRUE : null);
         }
 
         boolean actingForSomeoneElse() {

@@ -1,6 +1,7 @@
 package org.harmony.dsar.response;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -17,10 +18,14 @@ import org.harmony.dsar.deadline.DeadlineExtensions;
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.fulfilment.FulfilmentOutcomes;
 import org.harmony.dsar.fulfilment.RecipientNotices;
+import org.harmony.dsar.fulfilment.RestrictionLifts;
 import org.harmony.dsar.fulfilment.SubjectErasure;
 import org.harmony.dsar.intake.AccessScope;
 import org.harmony.dsar.intake.DsarRequest;
+import org.harmony.dsar.intake.ObjectionScope;
+import org.harmony.dsar.intake.RequestObjections;
 import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.intake.RequestType;
 import org.harmony.dsar.legalhold.LegalGrounds;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
@@ -51,14 +56,18 @@ public class RequesterNotifications {
     private final DataSourceCatalogue catalogue;
     private final Appeals appeals;
     private final RecipientNotices recipientNotices;
+    private final RequestObjections objections;
+    private final RestrictionLifts lifts;
     private final Clock clock;
     private final ReviewFees fees;
 
     RequesterNotifications(RequestRepository requests, MailService mail, RequesterLinks links,
             AccessPackages packages, FulfilmentOutcomes outcomes, DeadlineExtensions extensions,
             SubjectErasure erasure, DataSourceCatalogue catalogue, Appeals appeals, RecipientNotices recipientNotices,
-            Clock clock, ReviewFees fees) {
+            RequestObjections objections, RestrictionLifts lifts, Clock clock, ReviewFees fees) {
         this.fees = fees;
+        this.objections = objections;
+        this.lifts = lifts;
         this.requests = requests;
         this.mail = mail;
         this.links = links;
@@ -124,6 +133,12 @@ public class RequesterNotifications {
         model.put("categoriesOnly", request.accessScope() == AccessScope.CATEGORIES);
         List<Kept> kept = kept(request);
         model.put("kept", kept.stream().map(Kept::asModel).toList());
+        model.put("objection", objection(request));
+        lifts.notice(request).ifPresent(notice -> {
+            notice.put("notBefore", format(((Instant) notice.get("notBefore")).atZone(request.jurisdiction().zone()),
+                    request));
+            model.put("restrictionLift", notice);
+        });
         extensions.latest(requestId).ifPresent(extension -> {
             model.put("previousDueDate", format(extension.previousDueAt().atZone(request.jurisdiction().zone()), request));
             model.put("extensionReason", extension.reasonCode());
@@ -149,6 +164,26 @@ public class RequesterNotifications {
         });
         return mail.send(new OutgoingMail(idempotencyKey, requestId, to, template, request.language(),
                 model));
+    }
+
+    /**
+     * How an objection ended, for the response: DIRECT_MARKETING (stopped, absolute), STOP_PROCESSING, or
+     * CONTINUE_PROCESSING with the company's grounds; null for other requests and before a decision.
+     */
+    private Map<String, Object> objection(DsarRequest request) {
+        if (request.type() != RequestType.OBJECTION) {
+            return null;
+        }
+        return objections.find(request.id())
+                .map(o -> o.decision() != null ? o.decision().name()
+                        : o.objectsTo() == ObjectionScope.DIRECT_MARKETING ? "DIRECT_MARKETING" : null)
+                .<Map<String, Object>>map(outcome -> {
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("outcome", outcome);
+                    model.put("grounds", objections.of(request.id()).compellingGrounds());
+                    return model;
+                })
+                .orElse(null);
     }
 
     /** A source where an erasure kept records: how many, and the ground, in the requester's language. */

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Deletes the engine's records of requests that ended longer ago than {@code dsar.records.retention}: the request
  * row, its audit trail, verification, token and mail records, lookup counts, package rows, extensions, identity
- * evidence, erasure evidence, corrections, outcomes and legal-hold checks. A suppression entry (a hash and its scope)
+ * evidence, erasure evidence, corrections, outcomes, legal-hold checks, the consents a withdrawal named, objection decisions and restriction lifts. A suppression entry (a hash and its scope)
  * stays, unlinked: the subject's opt-out or objection must outlive the request. The engine's history of the request
  * goes by its history time to live ({@link EngineHistoryRetention}). Runs on one node at a time ({@link ClusterLock}).
  */
@@ -61,6 +61,9 @@ public class RecordsPurge {
             "DELETE FROM repeated_submission WHERE request_id IN (:ids)",
             "DELETE FROM request_fee WHERE request_id IN (:ids)",
             "DELETE FROM letter_scan WHERE request_id IN (:ids)",
+            "DELETE FROM request_consent WHERE request_id IN (:ids)",
+            "DELETE FROM request_objection WHERE request_id IN (:ids)",
+            "DELETE FROM restriction_lift WHERE request_id IN (:ids)",
             "UPDATE suppression_entry SET request_id = NULL WHERE request_id IN (:ids)",
             "DELETE FROM dsar_request WHERE id IN (:ids)");
 
@@ -70,7 +73,7 @@ public class RecordsPurge {
             "request_file", "deadline_extension", "verification_document", "identity_declaration", "identity_question",
             "erasure_evidence", "rectification_item", "fulfilment_outcome", "recipient_notice", "processor_instruction",
             "verified_identifier", "incoming_mail", "postal_letter", "request_link", "repeated_submission", "request_fee",
-            "letter_scan", "appeal", "suppression_entry");
+            "letter_scan", "appeal", "request_consent", "request_objection", "restriction_lift", "suppression_entry");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;

@@ -28,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * deleted by {@link RetentionCleanup}, which also removes files a crash left behind.
  *
  * <p>Kept on purpose (README, "Nothing kept longer than needed"): the request record (reference, type, email, name,
- * text, dates), the audit trail, erasure evidence, suppression entries (a hash), declarations, and sent-mail records,
+ * text, dates), the audit trail, erasure evidence, suppression entries (a hash), the consents a withdrawal named
+ * (catalogue names), objection decisions (with the company's grounds), restriction lifts (evidence),
+ * declarations, and sent-mail records,
  * for {@code dsar.records.retention} after the request ended ({@link RecordsPurge}). Ending a request is also when it
  * is counted ({@link RequestMetrics#ended}).
  */

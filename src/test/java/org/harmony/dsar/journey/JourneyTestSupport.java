@@ -120,11 +120,16 @@ public abstract class JourneyTestSupport {
 
     /** Submits a request, confirms the code mailed to {@code email} and runs the jobs that follow; the reference. */
     protected String submitAndVerify(String email, String json) {
+        return submitAndVerify(email, json, ": confirm your email address");
+    }
+
+    /** As {@link #submitAndVerify(String, String)}, for a code mail whose subject ends as given (its language). */
+    protected String submitAndVerify(String email, String json, String codeMailSubject) {
         ResponseEntity<Map> accepted = submit(json);
         assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
         String reference = (String) accepted.getBody().get("reference");
         runDueJobs();
-        String code = codeIn(awaitMail(email, reference + ": confirm your email address"));
+        String code = codeIn(awaitMail(email, reference + codeMailSubject));
         assertThat(postJson("/api/requests/" + reference + "/verification", "{\"code\": \"" + code + "\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         runDueJobs();

@@ -90,6 +90,11 @@ class ProcessorErasureJourneyTest extends JourneyTestSupport {
                 {"type": "OBJECTION", "jurisdiction": "EU", "email": "%s", "fullName": "Caller",
                  "details": "Do not use my calls to train your staff."}
                 """.formatted(email));
+        // An objection to processing other than direct marketing: a compliance officer weighs it (ObjectionProcess).
+        assertThat(completeAs("officer2", officerTaskId(reference, "UserTask_WeighObjection"),
+                "{\"objectionDecision\": {\"value\": \"STOP_PROCESSING\"}}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        runDueJobs();
 
         assertThat(jdbc.sql("SELECT training_use FROM sor.call_recording WHERE caller_email = :email")
                 .param("email", email).query(Boolean.class).list()).containsExactly(false, false, false);

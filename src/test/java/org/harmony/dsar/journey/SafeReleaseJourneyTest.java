@@ -258,6 +258,8 @@ class SafeReleaseJourneyTest extends JourneyTestSupport {
             case "UserTask_ReviewIdentity" -> "{\"identityReviewDecision\": {\"value\": \"VERIFIED\"}}";
             case "UserTask_ReviewCorrections" -> "{\"correctionsDecision\": {\"value\": \"APPLY\"}}";
             case "UserTask_FulfilManually" -> "{\"fulfilmentNote\": {\"value\": \"Done by hand.\"}}";
+            case "UserTask_ChooseConsents" -> "{\"consentsToWithdraw\": {\"value\": \"[]\", \"type\": \"Json\"}}";
+            case "UserTask_WeighObjection" -> "{\"objectionDecision\": {\"value\": \"STOP_PROCESSING\"}}";
             case "UserTask_LegalReview" -> {
                 user = "legal";
                 yield "{\"legalReviewDecision\": {\"value\": \"CONFIRM_PARTIAL\"}}";

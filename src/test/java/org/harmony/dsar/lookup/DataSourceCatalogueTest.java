@@ -12,6 +12,7 @@ import java.time.Period;
 import java.util.Map;
 import java.util.Properties;
 
+import org.harmony.dsar.intake.ObjectionScope;
 import org.harmony.dsar.intake.RequestType;
 import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureKind;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
@@ -76,6 +77,25 @@ class DataSourceCatalogueTest {
         }
 
         @Test
+        void shouldDeclareEachConsentWithTheSuppressionThatWithdrawsItAlone() {
+            assertThat(catalogue.consents()).extracting(DataSourceCatalogue.Consent::name).containsExactly(
+                    "newsletter-product-news", "newsletter-offers", "customer-marketing", "analytics-cookies",
+                    "partner-sharing");
+            assertThat(source("newsletter").suppressionFor(RequestType.WITHDRAW_CONSENT))
+                    .extracting(DataSourceCatalogue.Suppression::consent)
+                    .containsExactly("newsletter-product-news", "newsletter-offers");
+            assertThat(source("newsletter").suppressionFor(RequestType.WITHDRAW_CONSENT).get(1).where())
+                    .contains("list_name = 'Offers'");
+            assertThat(source("newsletter").suppressionFor(RequestType.OBJECTION)).singleElement()
+                    .satisfies(s -> assertThat(s.objectsTo()).containsExactly(ObjectionScope.DIRECT_MARKETING));
+            assertThat(source("call-recordings").suppressionFor(RequestType.OBJECTION)).singleElement()
+                    .satisfies(s -> assertThat(s.objectsTo()).containsExactly(ObjectionScope.OTHER_PROCESSING));
+            assertThat(catalogue.sources()).flatExtracting(Source::suppression)
+                    .filteredOn(s -> s.requestTypes().contains(RequestType.WITHDRAW_CONSENT))
+                    .allSatisfy(s -> assertThat(s.consent()).isNotNull());
+        }
+
+        @Test
         void shouldDefaultToJdbcOnTheEngineDatabaseAndProvidedData() {
             assertThat(source("web-enquiries").type()).isEqualTo(SourceType.JDBC);
             assertThat(source("web-enquiries").connection()).isEqualTo("default");
@@ -103,6 +123,32 @@ class DataSourceCatalogueTest {
                         title: Accounts
                         query: SELECT 1
                     """)).hasMessageContaining("keyed-by names accounts");
+        }
+
+        @Test
+        void shouldRefuseAWithdrawalOfConsentThatDoesNotSayWhichConsent(@TempDir Path dir) throws IOException {
+            String consents = """
+                    consents:
+                      - {name: offers, title: Offers, purpose: sending offers}
+                    """;
+            String source = """
+                    sources:
+                      - name: crm
+                        title: CRM
+                        query: SELECT 1
+                        suppression:
+                          - request-types: [WITHDRAW_CONSENT]
+                            table: crm.person
+                            where: "email = :email"
+                            set: {offers: "false"}
+                    """;
+            assertThatThrownBy(() -> load(dir, consents + source)).hasMessageContaining("must name the consent");
+            assertThatThrownBy(() -> load(dir, consents + source.replace("set:", "consent: newsletter\n        set:")))
+                    .hasMessageContaining("consent 'newsletter'");
+            assertThatThrownBy(() -> load(dir, consents + ONE_SOURCE))
+                    .hasMessageContaining("no suppression withdraws the consents [offers]");
+            assertThat(load(dir, consents + source.replace("set:", "consent: offers\n        set:")).consents())
+                    .singleElement().satisfies(c -> assertThat(c.purpose()).isEqualTo("sending offers"));
         }
 
         @Test

@@ -3,8 +3,6 @@ package org.harmony.dsar.breach.process;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,14 +12,10 @@ import java.util.function.Function;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.camunda.spin.json.SpinJsonNode;
 import org.harmony.dsar.breach.NewBreach;
 import org.harmony.dsar.intake.Jurisdiction;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
+import org.harmony.dsar.system.process.FormJson;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,12 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 class BreachStartForm {
 
     private final Validator validator;
-    private final ObjectMapper json;
     private final DataSourceCatalogue catalogue;
 
-    BreachStartForm(Validator validator, ObjectMapper json, DataSourceCatalogue catalogue) {
+    BreachStartForm(Validator validator, DataSourceCatalogue catalogue) {
         this.validator = validator;
-        this.json = json;
         this.catalogue = catalogue;
     }
 
@@ -50,13 +42,13 @@ class BreachStartForm {
         String detectedAt = text(values.apply(BreachVariables.DETECTED_AT.name()));
         return new NewBreach(text(values.apply(BreachVariables.BREACH_DESCRIPTION.name())),
                 detectedAt == null ? now : OffsetDateTime.parse(detectedAt).toInstant(), null,
-                strings(values.apply(BreachVariables.AFFECTED_SOURCES.name())),
-                strings(values.apply(BreachVariables.AFFECTED_CATEGORIES.name())), List.of(),
+                FormJson.strings(values.apply(BreachVariables.AFFECTED_SOURCES.name())),
+                FormJson.strings(values.apply(BreachVariables.AFFECTED_CATEGORIES.name())), List.of(),
                 text(values.apply(BreachVariables.CONSEQUENCES.name())),
                 text(values.apply(BreachVariables.MEASURES.name())),
                 text(values.apply(BreachVariables.SUBJECT_ACTIONS.name())),
                 text(values.apply(BreachVariables.CONTACT.name())),
-                strings(values.apply(BreachVariables.BREACH_JURISDICTIONS.name())).stream()
+                FormJson.strings(values.apply(BreachVariables.BREACH_JURISDICTIONS.name())).stream()
                         .map(code -> Jurisdiction.fromCode(code).orElseThrow(
                                 () -> new IllegalArgumentException("Unknown jurisdiction " + code)))
                         .toList());
@@ -101,24 +93,5 @@ class BreachStartForm {
 
     private static String text(Object value) {
         return value instanceof String text && !text.isBlank() ? text.strip() : null;
-    }
-
-    /** A checklist's values, as Tasklist submits them (JSON) or the engine holds them (Spin, a list). */
-    private List<String> strings(Object value) {
-        List<String> strings = new ArrayList<>();
-        if (value instanceof Collection<?> items) {
-            items.forEach(item -> strings.add(String.valueOf(item)));
-        } else if (value instanceof SpinJsonNode node && node.isArray()) {
-            node.elements().forEach(item -> strings.add(item.isString() ? item.stringValue() : item.toString()));
-        } else if (value instanceof String text && text.strip().startsWith("[")) {
-            try {
-                json.readTree(text).forEach((JsonNode item) -> strings.add(item.asText()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("Unreadable list " + text);
-            }
-        } else if (value instanceof String text && !text.isBlank()) {
-            strings.add(text.strip());
-        }
-        return strings;
     }
 }

@@ -54,6 +54,11 @@ class FulfilmentProcessTest {
     private static final String FULFIL_FORM = "forms/FulfilManuallyForm.form";
     private static final String CORRECTIONS_FORM = "forms/ReviewCorrectionsForm.form";
     private static final String INSTRUCTIONS = "processes/ProcessorInstructionProcess.bpmn";
+    private static final String CONSENT_BPMN = "processes/ConsentWithdrawalProcess.bpmn";
+    private static final String CONSENT_FORM = "forms/ChooseConsentsForm.form";
+    private static final String OBJECTION_BPMN = "processes/ObjectionProcess.bpmn";
+    private static final String OBJECTION_DMN = "processes/ObjectionRoute.dmn";
+    private static final String OBJECTION_FORM = "forms/WeighObjectionForm.form";
     private static final String REQUEST_REFERENCE = "DSAR-2025-000123";
     private static final Date DUE_AT = Date.from(Instant.parse("2025-11-20T17:00:00Z"));
     private static final List<String> SOURCES = List.of("web-enquiries", "customer-accounts", "orders");
@@ -222,9 +227,9 @@ class FulfilmentProcessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"RESTRICTION", "OBJECTION", "WITHDRAW_CONSENT", "OPT_OUT_OF_SALE", "LIMIT_SENSITIVE_USE"})
+    @ValueSource(strings = {"RESTRICTION", "OPT_OUT_OF_SALE", "LIMIT_SENSITIVE_USE"})
     @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM, INSTRUCTIONS})
-    void shouldApplySuppressionForRestrictionObjectionWithdrawalAndOptOut(String requestType) {
+    void shouldApplySuppressionForRestrictionOptOutAndLimit(String requestType) {
         ProcessInstance pi = startAfterLookup(requestType);
 
         assertThat(pi).isWaitingAt("ServiceTask_ApplySuppression");
@@ -236,6 +241,47 @@ class FulfilmentProcessTest {
 
         assertThat(pi).isEnded().hasPassedInOrder("ServiceTask_ApplySuppression", "ServiceTask_NotifyRecipients",
                 "CallActivity_InstructProcessors", "EndEvent_RequestFulfilled");
+        assertThat(pi).variables().containsEntry("fulfilmentNote", "Updated: 2 sources");
+    }
+
+    @Test
+    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM, CONSENT_BPMN, CONSENT_FORM})
+    void shouldWithdrawOnlyTheNamedConsentsInTheirOwnProcess() {
+        registerJavaDelegateMock("checkNamedConsentsDelegate")
+                .onExecutionSetVariables(Variables.createVariables().putValue("consentsNamed", 1));
+        registerJavaDelegateMock("applySuppressionDelegate").onExecutionSetVariables(Variables.createVariables()
+                .putValue("fulfilmentNote", "Consent withdrawn: Offers newsletter, 1 record"));
+        ProcessInstance pi = startAfterLookup("WITHDRAW_CONSENT");
+
+        assertThat(pi).isWaitingAt("CallActivity_WithdrawConsent");
+        ProcessInstance withdrawal = BpmnAwareTests.calledProcessInstance(pi);
+        Assertions.assertThat(withdrawal.getBusinessKey()).isEqualTo(REQUEST_REFERENCE);
+        execute(jobQuery().singleResult());
+        execute(jobQuery().singleResult());
+
+        assertThat(withdrawal).isEnded().hasPassed("ServiceTask_WithdrawNamedConsents");
+        assertThat(pi).isEnded().hasPassed("CallActivity_WithdrawConsent", "EndEvent_RequestFulfilled")
+                .hasNotPassed("ServiceTask_ApplySuppression");
+        assertThat(pi).variables()
+                .containsEntry("fulfilmentNote", "Consent withdrawn: Offers newsletter, 1 record");
+    }
+
+    @Test
+    @Deployment(resources = {BPMN, FULFIL_FORM, CORRECTIONS_FORM, OBJECTION_BPMN, OBJECTION_DMN, OBJECTION_FORM})
+    void shouldHandleAnObjectionInItsOwnProcess() {
+        registerJavaDelegateMock("readObjectionDelegate")
+                .onExecutionSetVariables(Variables.createVariables().putValue("objectsTo", "DIRECT_MARKETING"));
+        ProcessInstance pi = startAfterLookup("OBJECTION");
+
+        assertThat(pi).isWaitingAt("CallActivity_HandleObjection");
+        ProcessInstance objection = BpmnAwareTests.calledProcessInstance(pi);
+        Assertions.assertThat(objection.getBusinessKey()).isEqualTo(REQUEST_REFERENCE);
+        execute(jobQuery().singleResult());
+        execute(jobQuery().singleResult());
+
+        assertThat(objection).isEnded().hasPassed("ServiceTask_StopProcessing");
+        assertThat(pi).isEnded().hasPassed("CallActivity_HandleObjection", "EndEvent_RequestFulfilled")
+                .hasNotPassed("ServiceTask_ApplySuppression");
         assertThat(pi).variables().containsEntry("fulfilmentNote", "Updated: 2 sources");
     }
 

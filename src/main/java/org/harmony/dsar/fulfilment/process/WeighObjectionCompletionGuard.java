@@ -1,0 +1,36 @@
+package org.harmony.dsar.fulfilment.process;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.task.Task;
+import org.harmony.dsar.fulfilment.Objections;
+import org.harmony.dsar.system.process.TaskCompletionGuard;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Weigh objection" checked before an HTTP completion reaches the engine: continuing the processing needs its
+ * compelling legitimate grounds (400 otherwise); {@link RecordObjectionDecisionListener} enforces the same inside.
+ */
+@Component
+class WeighObjectionCompletionGuard implements TaskCompletionGuard {
+
+    static final String WEIGH_OBJECTION_TASK = "UserTask_WeighObjection";
+
+    private final Objections objections;
+
+    WeighObjectionCompletionGuard(Objections objections) {
+        this.objections = objections;
+    }
+
+    @Override
+    public Optional<String> refusal(Task task, Function<String, Object> values, String userId) {
+        if (!WEIGH_OBJECTION_TASK.equals(task.getTaskDefinitionKey())) {
+            return Optional.empty();
+        }
+        Object decision = values.apply(RightsVariables.OBJECTION_DECISION.name());
+        Object grounds = values.apply(RightsVariables.COMPELLING_GROUNDS.name());
+        return objections.refusal(decision instanceof String text ? text : null,
+                grounds instanceof String text ? text : null);
+    }
+}

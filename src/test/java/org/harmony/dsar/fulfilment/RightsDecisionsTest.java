@@ -43,7 +43,7 @@ class RightsDecisionsTest {
     class LiftingARestriction {
 
         private final RestrictionLifts lifts = new RestrictionLifts(null, null, null, null,
-                new FulfilmentProperties(Duration.ofDays(7), "Harmony", "privacy@harmony.example", null, 200,
+                new FulfilmentProperties(Duration.ofDays(7), "Harmony", "privacy@harmony.example", 200,
                         Duration.ofHours(1), Duration.ofDays(7)), null, CLOCK);
 
         @Test

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -113,7 +112,7 @@ public class ProcessorInstructions {
             model.put("company", properties.companyName());
             model.put("contact", properties.contact());
             mail.send(new OutgoingMail(requestId + ":processor-instruction:" + source.name(), requestId,
-                    processor.contact(), "processor-instruction", Locale.ENGLISH, model));
+                    processor.contact(), "processor-instruction", processor.locale(), model));
             record(requestId, source.name(), processor.processor(), kind);
             instructed++;
         }
@@ -143,7 +142,7 @@ public class ProcessorInstructions {
         model.put("company", properties.companyName());
         model.put("contact", properties.contact());
         mail.send(new OutgoingMail(request.id() + ":processor-reminder:" + instruction.sourceName(), request.id(),
-                processor.contact(), "processor-instruction-reminder", Locale.ENGLISH, model));
+                processor.contact(), "processor-instruction-reminder", processor.locale(), model));
         jdbc.sql("UPDATE processor_instruction SET reminded_at = :at WHERE id = :id AND reminded_at IS NULL")
                 .param("at", Timestamp.from(clock.instant())).param("id", instructionId).update();
         events.record(request.id(), "PROCESSOR_REMINDED", "source=" + instruction.sourceName());

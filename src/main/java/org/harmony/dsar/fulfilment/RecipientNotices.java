@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -100,7 +99,7 @@ public class RecipientNotices {
                 model.put("contact", properties.contact());
                 boolean sent = mail.send(new OutgoingMail(requestId + ":" + kind + "-notice:" + source.name() + ":"
                         + recipient.email(), requestId, recipient.email(), "recipient-" + kind + "-notice",
-                        Locale.ENGLISH, model));
+                        recipient.locale(), model));
                 told += sent ? 1 : 0;
             }
         }

@@ -352,19 +352,36 @@ public class DataSourceCatalogue {
      * erasure, correction or restriction that finds records there sends {@code processor} an instruction mail at
      * {@code contact} (GDPR Art 28(3)(e)) naming only the verified {@code identifiers} listed (default: email).
      */
-    public record InstructionMail(String processor, String contact, List<String> identifiers) {
+    public record InstructionMail(String processor, String contact, List<String> identifiers, String language) {
         public InstructionMail {
             identifiers = identifiers == null || identifiers.isEmpty() ? List.of(VerifiedIdentifiers.EMAIL)
                     : List.copyOf(identifiers);
         }
+
+        /** The language of the processor's mails: {@code language} (en, de), English when none is given. */
+        public Locale locale() {
+            return mailLocale(language);
+        }
     }
 
-    /** Who receives data from a source; told of an erasure (GDPR Art 19) when an email is given. */
-    public record Recipient(String name, String email) {
+    /**
+     * Who receives data from a source; told of an erasure, correction or restriction (GDPR Art 19) when an email is
+     * given, in its {@code language} (en, de; English when none is given).
+     */
+    public record Recipient(String name, String email, String language) {
+
+        public Locale locale() {
+            return mailLocale(language);
+        }
+
         @Override
         public String toString() {
             return name;
         }
+    }
+
+    private static Locale mailLocale(String language) {
+        return language == null || language.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(language);
     }
 
     public enum ErasureKind { DELETE, ANONYMISE }

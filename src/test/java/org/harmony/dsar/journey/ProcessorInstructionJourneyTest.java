@@ -37,14 +37,16 @@ class ProcessorInstructionJourneyTest extends JourneyTestSupport {
                  "dataPoints": {"phone": "+44 20 7946 0999", "postcode": "EC1A 1BB"}}
                 """.formatted(email));
 
-        ReceivedMail instruction = awaitMail(LETTERSHOP, reference + ": instruction under GDPR Article 28(3)(e)");
-        assertThat(instruction.text()).contains("email: " + email).contains("erase all personal data")
+        ReceivedMail instruction = awaitMail(LETTERSHOP,
+                reference + ": Weisung nach Art. 28 Abs. 3 lit. e DSGVO, bitte bestätigen");
+        assertThat(instruction.text()).as("in the processor's language from the catalogue")
+                .contains("email: " + email).contains("löschen Sie alle personenbezogenen Daten")
                 .doesNotContain("Printed Reader").doesNotContain("+44 20 7946 0999").doesNotContain("EC1A 1BB");
         String taskId = officerTaskId(reference, "UserTask_RecordProcessorConfirmation");
 
         management.executeJob(timer(reference, "BoundaryEvent_ReminderDue").getId());
         runDueJobs();
-        assertThat(awaitMail(LETTERSHOP, reference + ": reminder, please confirm our instruction").text())
+        assertThat(awaitMail(LETTERSHOP, reference + ": Erinnerung, bitte bestätigen Sie unsere Weisung").text())
                 .contains(reference).doesNotContain(email);
         assertThat(mailsTo(LETTERSHOP).stream().filter(mail -> mail.subject().startsWith(reference))).hasSize(2);
 
@@ -76,8 +78,8 @@ class ProcessorInstructionJourneyTest extends JourneyTestSupport {
         String reference = submitAndVerify(email, """
                 {"type": "RESTRICTION", "jurisdiction": "EU", "email": "%s", "fullName": "Unconfirmed Reader"}
                 """.formatted(email));
-        assertThat(awaitMail(LETTERSHOP, reference + ": instruction under GDPR Article 28(3)(e)").text())
-                .contains("restrict the processing");
+        assertThat(awaitMail(LETTERSHOP, reference + ": Weisung nach Art. 28 Abs. 3 lit. e DSGVO, bitte bestätigen")
+                .text()).contains("schränken Sie die Verarbeitung");
 
         management.executeJob(timer(reference, "BoundaryEvent_ConfirmationOverdue").getId());
         runDueJobs();

@@ -61,7 +61,7 @@ class FormRulesTest {
         @Test
         void shouldOfferOnlyTheFieldsAUserFillsIn() {
             assertThat(load("ReviewResponseForm").submittableKeys())
-                    .containsExactlyInAnyOrder("reviewDecision", "denialReason", "reviewComment");
+                    .containsExactlyInAnyOrder("reviewDecision", "denialReason", "feeAmount", "feeReason", "reviewComment");
         }
 
         @Test

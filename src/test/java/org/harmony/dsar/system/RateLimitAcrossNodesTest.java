@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.harmony.dsar.journey.JourneyTestSupport;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,11 +53,22 @@ class RateLimitAcrossNodesTest extends JourneyTestSupport {
     @Value("${spring.datasource.url}")
     private String url;
 
+    /**
+     * A bucket keeps the limit it was created with: addresses no other test uses,
+     * and no bucket left from an earlier run.
+     */
+    @BeforeEach
+    void startWithoutBuckets() {
+        for (String client : List.of("192.0.2.10", "192.0.2.11", "192.0.2.20", "192.0.2.30")) {
+            jdbc.sql("DELETE FROM rate_limit_bucket WHERE id = :id").param("id", hash.hex(client)).update();
+        }
+    }
+
     @Test
     void shouldRefuseTheCallAfterTheLimitOnEitherNode() throws Exception {
         ApiGuardFilter nodeA = node();
         ApiGuardFilter nodeB = node();
-        String client = "203.0.113.10";
+        String client = "192.0.2.10";
 
         for (int i = 0; i < LIMIT; i++) {
             assertThat(call(i % 2 == 0 ? nodeA : nodeB, client).getStatus()).as("call %d", i + 1).isEqualTo(200);
@@ -70,13 +82,13 @@ class RateLimitAcrossNodesTest extends JourneyTestSupport {
             assertThat(json.readValue(refused.getContentAsString(), Map.class))
                     .containsEntry("type", "urn:dsar:problem:rate-limited").containsEntry("status", 429);
         }
-        assertThat(call(nodeA, "203.0.113.11").getStatus()).as("another client has its own bucket").isEqualTo(200);
+        assertThat(call(nodeA, "192.0.2.11").getStatus()).as("another client has its own bucket").isEqualTo(200);
     }
 
     @Test
     void shouldNeverSpendOneTokenTwiceWhenBothNodesAreCalledAtOnce() throws Exception {
         List<ApiGuardFilter> nodes = List.of(node(), node());
-        String client = "203.0.113.20";
+        String client = "192.0.2.20";
         CyclicBarrier together = new CyclicBarrier(nodes.size());
         ExecutorService threads = Executors.newFixedThreadPool(nodes.size());
         try {
@@ -104,7 +116,7 @@ class RateLimitAcrossNodesTest extends JourneyTestSupport {
     @Test
     void shouldKeepTheApplicationsBucketsInPostgreSqlUnderAKeyedHashUntilFull() throws Exception {
         assertThat(applicationBuckets).isInstanceOf(ClientBuckets.Shared.class);
-        String client = "203.0.113.30";
+        String client = "192.0.2.30";
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(PATH)
                 .param("token", "probe").with(request -> {
                     request.setRemoteAddr(client);
@@ -113,7 +125,7 @@ class RateLimitAcrossNodesTest extends JourneyTestSupport {
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM rate_limit_bucket WHERE id = :id").param("id", hash.hex(client))
                 .query(Long.class).single()).isEqualTo(1L);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM rate_limit_bucket WHERE id LIKE '%203.0.113%'").query(Long.class)
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM rate_limit_bucket WHERE id LIKE '%198.51.100%'").query(Long.class)
                 .single()).as("no address stored").isZero();
 
         jdbc.sql("UPDATE rate_limit_bucket SET expires_at = :past WHERE id = :id")

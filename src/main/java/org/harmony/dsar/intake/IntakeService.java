@@ -19,6 +19,7 @@ import org.harmony.dsar.deadline.DeadlineService;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.operations.RequestMetrics;
 import org.harmony.dsar.system.ApiProperties;
+import org.harmony.dsar.system.KeyedHash;
 import org.harmony.dsar.system.RateLimited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +48,12 @@ public class IntakeService {
     private final Clock clock;
     private final RequestMetrics metrics;
     private final int perRecipientPerDay;
+    private final KeyedHash hash;
     private final SecureRandom random = new SecureRandom();
 
     IntakeService(RequestRepository requests, RequestEvents events, RuntimeService runtime, ObjectMapper json,
-            Clock clock, ApiProperties api, RequestMetrics metrics, RepeatedRequests repeats, DeadlineService deadlines) {
+            Clock clock, ApiProperties api, RequestMetrics metrics, RepeatedRequests repeats, DeadlineService deadlines, KeyedHash hash) {
+        this.hash = hash;
         this.deadlines = deadlines;
         this.metrics = metrics;
         this.repeats = repeats;
@@ -91,6 +94,10 @@ public class IntakeService {
         DsarRequest started = start(request, Channel.API, agent == null ? "" : " via agent");
         if (Boolean.TRUE.equals(body.nameRecipients())) {
             requests.markRecipientsRequested(started.id());
+        }
+        if (body.transmitTo() != null && !body.transmitTo().isBlank()) {
+            requests.recordTransmitTo(started.id(), body.transmitTo(), hash);
+            events.record(started.id(), "TRANSMISSION_REQUESTED", "destination given (GDPR Art 20(2))");
         }
         return started;
     }

@@ -17,6 +17,8 @@ import org.harmony.dsar.system.MailAddress;
  * The body of {@code POST /api/requests}, as the requester sends it. Text may not contain control characters
  * (details may have line breaks and tabs): they have no place in a name and PostgreSQL refuses NUL.
  * {@code nameRecipients}: the requester asks to be told who received their data (GDPR Art 19, last sentence).
+ * {@code transmitTo}: for a portability request, the email address of another controller to send the package to
+ * (GDPR Art 20(2)), once an officer approves.
  */
 public record NewRequest(
         @NotNull RequestType type,
@@ -29,7 +31,20 @@ public record NewRequest(
                 @NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String> dataPoints,
         @Valid AgentDetails agent,
         @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or de-DE") String language,
-        Boolean nameRecipients) {
+        Boolean nameRecipients,
+        @MailAddress @Size(max = 254) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String transmitTo) {
+
+    public NewRequest(RequestType type, Jurisdiction jurisdiction, String email, String fullName, String details,
+            Map<String, String> dataPoints, AgentDetails agent, String language, Boolean nameRecipients) {
+        this(type, jurisdiction, email, fullName, details, dataPoints, agent, language, nameRecipients, null);
+    }
+
+    /** Only a portability request is sent to another controller. */
+    @JsonIgnore
+    @AssertTrue(message = "transmitTo is only for PORTABILITY requests (GDPR Art 20(2))")
+    public boolean isTransmitToForPortability() {
+        return transmitTo == null || transmitTo.isBlank() || type == RequestType.PORTABILITY;
+    }
 
     /** A right only some laws give (the CCPA's limit on sensitive personal information) is refused under others. */
     @JsonIgnore

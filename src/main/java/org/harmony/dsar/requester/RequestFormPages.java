@@ -167,7 +167,8 @@ class RequestFormPages {
             return "error.tooLong";
         }
         if (constraint == AssertTrue.class) {
-            return "error.typeNotInJurisdiction";
+            return "transmitToForPortability".equals(violation.getPropertyPath().toString())
+                    ? "error.transmitToNotPortability" : "error.typeNotInJurisdiction";
         }
         return "error.invalid";
     }
@@ -175,15 +176,15 @@ class RequestFormPages {
     /** The form's fields as posted; blank fields are absent. */
     record RequestForm(String type, String jurisdiction, String fullName, String email, String phone, String postcode,
             String customerNumber, String agent, String agentName, String agentEmail, String agentRelationship,
-            String details, String nameRecipients) {
+            String details, String nameRecipients, String transmitTo) {
 
         static RequestForm empty() {
-            return new RequestForm(null, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new RequestForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         RequestForm with(String newType, String newJurisdiction) {
             return new RequestForm(newType, newJurisdiction, fullName, email, phone, postcode, customerNumber, agent,
-                    agentName, agentEmail, agentRelationship, details, nameRecipients);
+                    agentName, agentEmail, agentRelationship, details, nameRecipients, transmitTo);
         }
 
         /** The posted values by field name, as the page shows them again. */
@@ -202,6 +203,7 @@ class RequestFormPages {
             values.put("agentRelationship", agentRelationship);
             values.put("details", details);
             values.put("nameRecipients", "true".equals(nameRecipients));
+            values.put("transmitTo", transmitTo);
             return values;
         }
 
@@ -219,7 +221,8 @@ class RequestFormPages {
                             .filter(t -> t.name().equals(type)).findFirst().orElse(null),
                     jurisdiction == null ? null : Jurisdiction.fromCode(jurisdiction).orElse(null),
                     blankToNull(email), blankToNull(fullName), blankToNull(details),
-                    points, agentDetails, language, "true".equals(nameRecipients) ? Boolean.TRUE : null);
+                    points, agentDetails, language, "true".equals(nameRecipients) ? Boolean.TRUE : null,
+                    blankToNull(transmitTo));
         }
 
         boolean actingForSomeoneElse() {
@@ -237,6 +240,7 @@ class RequestFormPages {
                 case "agent.relationship" -> "agentRelationship";
                 case "language" -> "form";
                 case "typeOfferedUnderJurisdiction" -> "type";
+                case "transmitToForPortability" -> "transmitTo";
                 default -> propertyPath;
             };
         }

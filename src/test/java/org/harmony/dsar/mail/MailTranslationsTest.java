@@ -31,12 +31,12 @@ class MailTranslationsTest {
      * Californian breach notice, whose English headings Cal. Civ. Code 1798.82 prescribes.
      */
     private static final Set<String> NOT_FOR_REQUESTERS = Set.of("recipient-erasure-notice",
-            "recipient-rectification-notice", "recipient-restriction-notice", "processor-instruction", "processor-instruction-reminder",
+            "recipient-rectification-notice", "recipient-restriction-notice", "processor-instruction", "processor-instruction-reminder", "portability-transmission",
             "breach-notice-california");
 
     /** The mails that tell a requester where to complain or appeal. */
     private static final List<String> WITH_COMPLAINT_ROUTE = List.of("closed-unverified", "identity-unverifiable",
-            "access-response", "request-completed", "deadline-extended", "request-denied", "sensitive-use-limited");
+            "access-response", "request-completed", "deadline-extended", "request-denied", "sensitive-use-limited", "portability-not-transmitted");
 
     /** What a requester of each jurisdiction must read, in every language. */
     private static final Map<String, String> AUTHORITY = Map.of(

@@ -77,6 +77,10 @@ class PortabilityTransmissionJourneyTest extends JourneyTestSupport {
         assertThat(http.getForEntity("/api/requests/" + reference + "/package?token=" + token, String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(events(reference)).contains("TRANSMISSION_REQUESTED", "TRANSMISSION_APPROVED", "TRANSMISSION_SENT");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM act_hi_varinst WHERE text_ LIKE :to OR text2_ LIKE :to")
+                .param("to", "%" + controller + "%").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT transmit_to FROM dsar_request WHERE reference = :ref").param("ref", reference)
+                .query(String.class).optional()).as("the address goes when the request ends").isEmpty();
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.harmony.dsar.deadline.DeadlineService;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.operations.RequestMetrics;
 import org.harmony.dsar.system.ApiProperties;
+import org.harmony.dsar.system.KeyedHash;
 import org.harmony.dsar.system.RateLimited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +50,13 @@ public class IntakeService {
     private final RequestConsents consents;
     private final RequestObjections objections;
     private final int perRecipientPerDay;
+    private final KeyedHash hash;
     private final SecureRandom random = new SecureRandom();
 
     IntakeService(RequestRepository requests, RequestEvents events, RuntimeService runtime, ObjectMapper json,
             Clock clock, ApiProperties api, RequestMetrics metrics, RepeatedRequests repeats, DeadlineService deadlines,
-            RequestConsents consents, RequestObjections objections) {
+            RequestConsents consents, RequestObjections objections, KeyedHash hash) {
+        this.hash = hash;
         this.deadlines = deadlines;
         this.consents = consents;
         this.objections = objections;
@@ -102,6 +105,10 @@ public class IntakeService {
         }
         if (Boolean.TRUE.equals(body.nameRecipients())) {
             requests.markRecipientsRequested(started.id());
+        }
+        if (body.transmitTo() != null && !body.transmitTo().isBlank()) {
+            requests.recordTransmitTo(started.id(), body.transmitTo(), hash);
+            events.record(started.id(), "TRANSMISSION_REQUESTED", "destination given (GDPR Art 20(2))");
         }
         return started;
     }

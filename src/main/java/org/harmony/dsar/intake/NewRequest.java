@@ -20,6 +20,8 @@ import org.harmony.dsar.system.MailAddress;
  * names the consents a withdrawal of consent concerns (catalogue names), {@code objectsTo} what an objection is to
  * (its grounds go in {@code details}); other request types ignore them.
  * {@code nameRecipients}: the requester asks to be told who received their data (GDPR Art 19, last sentence).
+ * {@code transmitTo}: for a portability request, the email address of another controller to send the package to
+ * (GDPR Art 20(2)), once an officer approves.
  */
 public record NewRequest(
         @NotNull RequestType type,
@@ -34,7 +36,22 @@ public record NewRequest(
         @Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?", message = "must be a language tag such as en or de-DE") String language,
         @Size(max = 20) @KnownConsents List<String> consents,
         ObjectionScope objectsTo,
-        Boolean nameRecipients) {
+        Boolean nameRecipients,
+        @MailAddress @Size(max = 254) @Pattern(regexp = SINGLE_LINE, message = NO_CONTROLS) String transmitTo) {
+
+    public NewRequest(RequestType type, Jurisdiction jurisdiction, String email, String fullName, String details,
+            Map<String, String> dataPoints, AgentDetails agent, String language, List<String> consents,
+            ObjectionScope objectsTo, Boolean nameRecipients) {
+        this(type, jurisdiction, email, fullName, details, dataPoints, agent, language, consents, objectsTo,
+                nameRecipients, null);
+    }
+
+    /** Only a portability request is sent to another controller. */
+    @JsonIgnore
+    @AssertTrue(message = "transmitTo is only for PORTABILITY requests (GDPR Art 20(2))")
+    public boolean isTransmitToForPortability() {
+        return transmitTo == null || transmitTo.isBlank() || type == RequestType.PORTABILITY;
+    }
 
     /** A right only some laws give (the CCPA's limit on sensitive personal information) is refused under others. */
     @JsonIgnore

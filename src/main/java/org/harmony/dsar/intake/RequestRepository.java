@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.harmony.dsar.system.KeyedHash;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -130,6 +131,17 @@ public class RequestRepository {
     /** The requester asked to be told who received their data (GDPR Art 19). */
     public void markRecipientsRequested(String id) {
         jdbc.sql("UPDATE dsar_request SET recipients_requested = TRUE WHERE id = :id").param("id", id).update();
+    }
+
+    /** Stores the other controller's address a portability request is to be sent to, with its keyed hash. */
+    public void recordTransmitTo(String id, String address, KeyedHash hash) {
+        jdbc.sql("UPDATE dsar_request SET transmit_to = :to, transmit_to_key = :key WHERE id = :id")
+                .param("to", address.strip()).param("key", transmitToKey(address, hash)).param("id", id).update();
+    }
+
+    /** The keyed hash of a transmission address: case and surrounding spaces ignored. */
+    public static String transmitToKey(String address, KeyedHash hash) {
+        return hash.hex("transmit-to:" + address.strip().toLowerCase(Locale.ROOT));
     }
 
     public boolean recipientsRequested(String id) {

@@ -173,7 +173,8 @@ class RequestFormPages {
             return "error.tooLong";
         }
         if (constraint == AssertTrue.class) {
-            return "error.typeNotInJurisdiction";
+            return "transmitToForPortability".equals(violation.getPropertyPath().toString())
+                    ? "error.transmitToNotPortability" : "error.typeNotInJurisdiction";
         }
         return "error.invalid";
     }
@@ -181,16 +182,17 @@ class RequestFormPages {
     /** The form's fields as posted; blank fields are absent. */
     record RequestForm(String type, String jurisdiction, String fullName, String email, String phone, String postcode,
             String customerNumber, String agent, String agentName, String agentEmail, String agentRelationship,
-            String details, List<String> consents, String objectsTo, String nameRecipients) {
+            String details, List<String> consents, String objectsTo, String nameRecipients, String transmitTo) {
 
         static RequestForm empty() {
             return new RequestForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null);
+                    null, null);
         }
 
         RequestForm with(String newType, String newJurisdiction) {
             return new RequestForm(newType, newJurisdiction, fullName, email, phone, postcode, customerNumber, agent,
-                    agentName, agentEmail, agentRelationship, details, consents, objectsTo, nameRecipients);
+                    agentName, agentEmail, agentRelationship, details, consents, objectsTo, nameRecipients,
+                    transmitTo);
         }
 
         /** The posted values by field name, as the page shows them again. */
@@ -211,6 +213,7 @@ class RequestFormPages {
             values.put("nameRecipients", "true".equals(nameRecipients));
             values.put("consents", consents == null ? List.of() : consents);
             values.put("objectsTo", objectsTo);
+            values.put("transmitTo", transmitTo);
             return values;
         }
 
@@ -232,7 +235,7 @@ class RequestFormPages {
                     consents == null || consents.isEmpty() ? null : List.copyOf(consents),
                     objectsTo == null || objectsTo.isBlank() ? null : Arrays.stream(ObjectionScope.values())
                             .filter(s -> s.name().equals(objectsTo)).findFirst().orElse(null),
-                    "true".equals(nameRecipients) ? Boolean.TRUE : null);
+                    "true".equals(nameRecipients) ? Boolean.TRUE : null, blankToNull(transmitTo));
         }
 
         boolean actingForSomeoneElse() {
@@ -250,6 +253,7 @@ class RequestFormPages {
                 case "agent.relationship" -> "agentRelationship";
                 case "language" -> "form";
                 case "typeOfferedUnderJurisdiction" -> "type";
+                case "transmitToForPortability" -> "transmitTo";
                 default -> propertyPath;
             };
         }

@@ -60,6 +60,13 @@ class RequesterController {
         return downloads.zip(tokens.requestFor(reference, token));
     }
 
+    /** The package sent to another controller at the requester's request (GDPR Art 20(2)); nothing else. */
+    @GetMapping("/api/requests/{reference}/transmitted-package")
+    ResponseEntity<Resource> transmittedPackage(@PathVariable String reference,
+            @RequestParam(required = false) String token) {
+        return downloads.zip(tokens.transmittedRequestFor(reference, token));
+    }
+
     /** The pages of earlier mails' links, now the privacy center's. */
     @GetMapping("/verify.html")
     ResponseEntity<Void> oldVerifyPage(@RequestParam(required = false) String reference,

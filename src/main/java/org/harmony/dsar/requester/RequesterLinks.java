@@ -29,6 +29,17 @@ public class RequesterLinks {
         return tokens.issue(requestId, expiresAt);
     }
 
+    /** A token that opens only the package sent to another controller, until {@code expiresAt}. */
+    public String issueTransmissionToken(String requestId, Instant expiresAt) {
+        return tokens.issueTransmission(requestId, expiresAt);
+    }
+
+    /** The download link the other controller receives (GDPR Art 20(2)): the package only. */
+    public String transmissionUrl(String reference, String token) {
+        return base().path("/api/requests/{reference}/transmitted-package").queryParam("token", token)
+                .buildAndExpand(reference).toUriString();
+    }
+
     /** The page where a requester appeals a denial. */
     public String appealUrl(String reference, String token) {
         return base().path("/privacy/requests/{reference}/appeal").queryParam("token", token)

@@ -22,6 +22,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class RequesterTokens {
 
+    private static final String REQUESTER = "REQUESTER";
+    private static final String TRANSMISSION = "TRANSMISSION";
+
     private final JdbcClient jdbc;
     private final RequestRepository requests;
     private final RequesterProperties properties;
@@ -41,14 +44,24 @@ public class RequesterTokens {
 
     /** A token that works until {@code expiresAt} (an appeal link: until the appeal window closes). */
     public String issue(String requestId, Instant expiresAt) {
+        return issue(requestId, expiresAt, REQUESTER);
+    }
+
+    /** A token that opens only the package sent to another controller (GDPR Art 20(2)), until it expires. */
+    public String issueTransmission(String requestId, Instant expiresAt) {
+        return issue(requestId, expiresAt, TRANSMISSION);
+    }
+
+    private String issue(String requestId, Instant expiresAt, String purpose) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         jdbc.sql("""
-                INSERT INTO requester_token (token_hash, request_id, issued_at, expires_at)
-                VALUES (:hash, :requestId, :issuedAt, :expiresAt)
+                INSERT INTO requester_token (token_hash, request_id, issued_at, expires_at, purpose)
+                VALUES (:hash, :requestId, :issuedAt, :expiresAt, :purpose)
                 """)
+                .param("purpose", purpose)
                 .param("hash", hash(token))
                 .param("requestId", requestId)
                 .param("issuedAt", Timestamp.from(now))
@@ -62,9 +75,18 @@ public class RequesterTokens {
      * wrong token get the same answer, so nothing is revealed about other requests.
      */
     public DsarRequest requestFor(String reference, String token) {
+        return requestFor(reference, token, REQUESTER);
+    }
+
+    /** The request whose package a transmission link (sent to another controller) opens; nothing else. */
+    public DsarRequest transmittedRequestFor(String reference, String token) {
+        return requestFor(reference, token, TRANSMISSION);
+    }
+
+    private DsarRequest requestFor(String reference, String token, String purpose) {
         ApiProblem noMatch = new ApiProblem(HttpStatus.NOT_FOUND, "unknown-link", "Link not recognised",
                 "No request matches this link. Use the latest link from our emails.");
-        Grant grant = check(token).orElseThrow(() -> noMatch);
+        Grant grant = check(token, purpose).orElseThrow(() -> noMatch);
         DsarRequest request = requests.findByReference(reference)
                 .filter(found -> found.id().equals(grant.requestId()))
                 .orElseThrow(() -> noMatch);
@@ -78,11 +100,15 @@ public class RequesterTokens {
 
     /** What the token opens, if anything. */
     public Optional<Grant> check(String token) {
+        return check(token, REQUESTER);
+    }
+
+    private Optional<Grant> check(String token, String purpose) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT request_id, expires_at FROM requester_token WHERE token_hash = :hash")
-                .param("hash", hash(token))
+        return jdbc.sql("SELECT request_id, expires_at FROM requester_token WHERE token_hash = :hash AND purpose = :purpose")
+                .param("hash", hash(token)).param("purpose", purpose)
                 .query((rs, row) -> new Grant(rs.getString("request_id"),
                         rs.getTimestamp("expires_at").toInstant().isBefore(clock.instant())))
                 .optional();

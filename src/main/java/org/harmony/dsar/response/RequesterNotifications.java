@@ -60,11 +60,14 @@ public class RequesterNotifications {
     private final RestrictionLifts lifts;
     private final Clock clock;
     private final ReviewFees fees;
+    private final PortabilityTransmissions transmissions;
 
     RequesterNotifications(RequestRepository requests, MailService mail, RequesterLinks links,
             AccessPackages packages, FulfilmentOutcomes outcomes, DeadlineExtensions extensions,
             SubjectErasure erasure, DataSourceCatalogue catalogue, Appeals appeals, RecipientNotices recipientNotices,
-            RequestObjections objections, RestrictionLifts lifts, Clock clock, ReviewFees fees) {
+            RequestObjections objections, RestrictionLifts lifts, Clock clock, ReviewFees fees,
+            PortabilityTransmissions transmissions) {
+        this.transmissions = transmissions;
         this.fees = fees;
         this.objections = objections;
         this.lifts = lifts;
@@ -93,12 +96,16 @@ public class RequesterNotifications {
 
     /**
      * The approved response: releases the package (its download period starts now) and mails the response with its
-     * link, in one transaction. Nothing is downloadable before this step runs.
+     * link, in one transaction. Nothing is downloadable before this step runs. A portability request with a destination
+     * the officer approved is sent there too, and the requester told the outcome ({@link PortabilityTransmissions}).
      */
     @Transactional
     public boolean sendResponse(String requestId, String template, String idempotencyKey) {
         packages.release(requestId);
-        return notify(requestId, template, idempotencyKey, Map.of());
+        boolean sent = notify(requestId, template, idempotencyKey, Map.of());
+        transmissions.transmit(requests.get(requestId), idempotencyKey + ":transmission").ifPresent(outcome ->
+                notify(requestId, outcome.template(), idempotencyKey + ":transmission-outcome", outcome.model()));
+        return sent;
     }
 
     /**

@@ -75,7 +75,8 @@ public class RequestRetention {
                 .param("now", now).param("id", requestId).update() == 1) {
             metrics.ended(requestId);
         }
-        jdbc.sql("UPDATE dsar_request SET data_points = NULL WHERE id = :id").param("id", requestId).update();
+        jdbc.sql("UPDATE dsar_request SET data_points = NULL, transmit_to = NULL WHERE id = :id")
+                .param("id", requestId).update();
         int identifierValues = identifiers.forget(requestId);
         int documents = evidence.eraseDocuments(requestId);
         int questions = evidence.forgetQuestions(requestId);

@@ -51,6 +51,12 @@ public final class DsarVariables {
     public static final ProcessVariable<String> DENIAL_REASON = ProcessVariable.of("denialReason", String.class);
     public static final ProcessVariable<String> FEE_AMOUNT = ProcessVariable.of("feeAmount", String.class);
     public static final ProcessVariable<String> FEE_REASON = ProcessVariable.of("feeReason", String.class);
+    /**
+     * "Review response", when the requester asked for their data to go to another controller (GDPR Art 20(2)):
+     * {@code TRANSMIT} or {@code REFUSE}. No personal data.
+     */
+    public static final ProcessVariable<String> TRANSMISSION_DECISION =
+            ProcessVariable.of("transmissionDecision", String.class);
     /** The reviewer's comment for the case file ("Review response"); no personal data, kept in history. */
     public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
     /** Why the deadline was missed, a code from "Handle deadline breach" (WORKLOAD, ...); kept in history. */
@@ -102,6 +108,12 @@ public final class DsarVariables {
      * trusted. Dropped from history ({@code FormOnlyVariablesPlugin}).
      */
     public static final ProcessVariable<String> CASE_IDENTIFIERS = ProcessVariable.of("caseIdentifiers", String.class);
+    /**
+     * Task-local, in "Review response": the other controller's address the requester asked the package to be sent
+     * to (GDPR Art 20(2)), empty when none. Dropped from history ({@code FormOnlyVariablesPlugin}).
+     */
+    public static final ProcessVariable<String> TRANSMISSION_DESTINATION =
+            ProcessVariable.of("transmissionDestination", String.class);
     /**
      * Task-local, in "Review identity" and "Review response": the requester's mails attached to the request (replies to
      * the engine's mails). Dropped from history ({@code FormOnlyVariablesPlugin}).

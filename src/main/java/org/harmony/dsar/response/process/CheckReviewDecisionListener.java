@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.response.PortabilityTransmissions;
 import org.harmony.dsar.response.ReviewFees;
 import org.harmony.dsar.response.ReviewRules;
 import org.harmony.dsar.system.process.TaskActors;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On completion of the review: refuses a decision the review rules do not allow (a denial without a reason, an
- * approval by the person who prepared the case) with a message naming the rule; the task stays open. Records the
+ * approval by the person who prepared the case, an approval
+ * that leaves a requested transmission to another controller undecided) with a message naming the rule; the task stays open. Records the
  * decision in the audit trail otherwise. A denial or send-back deletes the package the officer did not approve.
  */
 @Component
@@ -25,8 +27,11 @@ class CheckReviewDecisionListener implements TaskListener {
     private final ReviewRules rules;
     private final AccessPackages packages;
     private final ReviewFees fees;
+    private final PortabilityTransmissions transmissions;
 
-    CheckReviewDecisionListener(ReviewRules rules, AccessPackages packages, ReviewFees fees) {
+    CheckReviewDecisionListener(ReviewRules rules, AccessPackages packages, ReviewFees fees,
+            PortabilityTransmissions transmissions) {
+        this.transmissions = transmissions;
         this.fees = fees;
         this.rules = rules;
         this.packages = packages;
@@ -39,12 +44,14 @@ class CheckReviewDecisionListener implements TaskListener {
         String denialReason = DsarVariables.DENIAL_REASON.fromOrNull(task);
         String feeAmount = DsarVariables.FEE_AMOUNT.fromOrNull(task);
         String feeReason = DsarVariables.FEE_REASON.fromOrNull(task);
+        String transmission = DsarVariables.TRANSMISSION_DECISION.fromOrNull(task);
         String reviewer = TaskActors.completedBy(task);
         try {
             rules.check(requestId, decision, denialReason, reviewer);
-            fees.refusal(decision, feeAmount, feeReason).ifPresent(refusal -> {
-                throw new ReviewRules.ReviewRefusedException(refusal);
-            });
+            fees.refusal(decision, feeAmount, feeReason)
+                    .or(() -> transmissions.refusal(requestId, decision, transmission)).ifPresent(refusal -> {
+                        throw new ReviewRules.ReviewRefusedException(refusal);
+                    });
         } catch (ReviewRules.ReviewRefusedException e) {
             log.info("Review of request {} refused: {}", DsarVariables.REQUEST_REFERENCE.fromOrNull(task),
                     e.getMessage());
@@ -54,6 +61,7 @@ class CheckReviewDecisionListener implements TaskListener {
         if (feeAmount != null && !feeAmount.isBlank()) {
             fees.note(requestId, feeAmount, feeReason, reviewer);
         }
+        transmissions.decide(requestId, decision, transmission, reviewer);
         if (!ReviewRules.APPROVE.equals(decision)) {
             packages.discardUnreleased(requestId, decision);
         }

@@ -6,12 +6,14 @@ import org.harmony.dsar.inbox.MailTriage;
 import org.harmony.dsar.intake.RepeatedRequests;
 import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.response.CaseSummaries;
+import org.harmony.dsar.response.PortabilityTransmissions;
 import org.harmony.dsar.system.process.ProcessVariable;
 import org.springframework.stereotype.Component;
 
 /**
  * When the review task is created, puts what the reviewer needs beside the process variables into task-local
- * variables its form shows: verification outcome, what was kept back and why, time left, open requests of the same person for the same right.
+ * variables its form shows: verification outcome, what was kept back and why, time left, open requests of the same person for the same right,
+ * the other controller's address when the requester asked for their data to be sent there.
  */
 @Component
 class DescribeCaseListener implements TaskListener {
@@ -24,8 +26,11 @@ class DescribeCaseListener implements TaskListener {
     private final CaseSummaries summaries;
     private final MailTriage triage;
     private final RepeatedRequests repeats;
+    private final PortabilityTransmissions transmissions;
 
-    DescribeCaseListener(CaseSummaries summaries, MailTriage triage, RepeatedRequests repeats) {
+    DescribeCaseListener(CaseSummaries summaries, MailTriage triage, RepeatedRequests repeats,
+            PortabilityTransmissions transmissions) {
+        this.transmissions = transmissions;
         this.repeats = repeats;
         this.triage = triage;
         this.summaries = summaries;
@@ -40,6 +45,8 @@ class DescribeCaseListener implements TaskListener {
         task.setVariableLocal(CASE_KEPT_BACK.name(), summary.keptBack());
         task.setVariableLocal(CASE_TIME_LEFT.name(), summary.timeLeft());
         task.setVariableLocal(LINKED_REQUESTS.name(), repeats.describeLinks(DsarVariables.REQUEST_ID.from(task)));
+        task.setVariableLocal(DsarVariables.TRANSMISSION_DESTINATION.name(),
+                transmissions.destination(DsarVariables.REQUEST_ID.from(task)).orElse(""));
         task.setVariableLocal(DsarVariables.REQUESTER_MESSAGES.name(),
                 triage.repliesTo(DsarVariables.REQUEST_ID.from(task)));
     }

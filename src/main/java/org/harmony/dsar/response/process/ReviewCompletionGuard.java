@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.response.PortabilityTransmissions;
 import org.harmony.dsar.response.ReviewFees;
 import org.harmony.dsar.response.ReviewRules;
 import org.harmony.dsar.system.process.ElementProperties;
@@ -24,8 +25,11 @@ class ReviewCompletionGuard implements TaskCompletionGuard {
     private final ReviewRules rules;
     private final RepositoryService repository;
     private final ReviewFees fees;
+    private final PortabilityTransmissions transmissions;
 
-    ReviewCompletionGuard(ReviewRules rules, RepositoryService repository, ReviewFees fees) {
+    ReviewCompletionGuard(ReviewRules rules, RepositoryService repository, ReviewFees fees,
+            PortabilityTransmissions transmissions) {
+        this.transmissions = transmissions;
         this.fees = fees;
         this.rules = rules;
         this.repository = repository;
@@ -41,7 +45,9 @@ class ReviewCompletionGuard implements TaskCompletionGuard {
             String decision = text(values.apply(DsarVariables.REVIEW_DECISION.name()));
             rules.check(requestId, decision, text(values.apply(DsarVariables.DENIAL_REASON.name())), reviewer);
             return fees.refusal(decision, text(values.apply(DsarVariables.FEE_AMOUNT.name())),
-                    text(values.apply(DsarVariables.FEE_REASON.name())));
+                    text(values.apply(DsarVariables.FEE_REASON.name())))
+                    .or(() -> transmissions.refusal(requestId, decision,
+                            text(values.apply(DsarVariables.TRANSMISSION_DECISION.name()))));
         } catch (ReviewRules.ReviewRefusedException e) {
             return Optional.of(e.getMessage());
         }

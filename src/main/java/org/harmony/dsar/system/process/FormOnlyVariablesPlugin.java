@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * Keeps variables that exist only for a task form out of the history tables. The masked comparison a compliance
  * officer sees in "Review identity" (the last characters of what was submitted and what is on record) is task-local
  * and ends with the task, but at history level audit the engine would keep every value it had in ACT_HI_VARINST for
- * the history time to live. Its history events are dropped, as are those of the identifiers (masked) a reviewer sees
- * in "Review response" and "Legal review", of the requester's mails and of the requester's answer to the officer's
+ * the history time to live. Its history events are dropped, as are those of the identifiers (masked) and the
+ * transmission address a reviewer sees in "Review response" and "Legal review", of the requester's mails and of the requester's answer to the officer's
  * question shown in the next task, and of the mail and the requester's details in "Triage incoming request" and
  * the start form of a logged request, of the requester's statement and the reviewer's reasons (kept in the appeal
  * table) in "Decide appeal", and of the options and rows that feed a form's select or table; everything
@@ -33,6 +33,7 @@ public class FormOnlyVariablesPlugin extends AbstractProcessEnginePlugin {
     /** Variables shown to a reviewer while a task is open and never kept. */
     public static final Set<String> FORM_ONLY = Set.of(DsarVariables.IDENTITY_COMPARISON.name(),
             DsarVariables.CASE_IDENTIFIERS.name(), DsarVariables.REQUESTER_MESSAGES.name(),
+            DsarVariables.TRANSMISSION_DESTINATION.name(),
             MailIntakeVariables.INCOMING_MAIL.name(), MailIntakeVariables.REQUESTER_EMAIL.name(),
             MailIntakeVariables.REQUESTER_NAME.name(), MailIntakeVariables.TRIAGE_REASON.name(),
             LoggedRequestVariables.POSTAL_ADDRESS.name(), LoggedRequestVariables.REQUEST_DETAILS.name(),

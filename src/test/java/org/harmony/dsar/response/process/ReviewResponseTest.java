@@ -174,7 +174,8 @@ class ReviewResponseTest {
         doNothing().when(rules).recordDecision(anyString(), anyString(), org.mockito.ArgumentMatchers.any(),
                 org.mockito.ArgumentMatchers.any());
         Mocks.register("checkReviewDecisionListener", new CheckReviewDecisionListener(rules, packages,
-                org.mockito.Mockito.mock(org.harmony.dsar.response.ReviewFees.class)));
+                org.mockito.Mockito.mock(org.harmony.dsar.response.ReviewFees.class),
+                org.mockito.Mockito.mock(org.harmony.dsar.response.PortabilityTransmissions.class)));
     }
 
     private static void loggedIn(String user) {

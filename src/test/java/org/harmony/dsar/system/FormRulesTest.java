@@ -61,7 +61,8 @@ class FormRulesTest {
         @Test
         void shouldOfferOnlyTheFieldsAUserFillsIn() {
             assertThat(load("ReviewResponseForm").submittableKeys())
-                    .containsExactlyInAnyOrder("reviewDecision", "denialReason", "feeAmount", "feeReason", "reviewComment");
+                    .containsExactlyInAnyOrder("reviewDecision", "denialReason", "feeAmount", "feeReason",
+                            "transmissionDecision", "reviewComment");
         }
 
         @Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -130,17 +131,19 @@ public class RoutineRetention {
             kept = 0;
         } else {
             List<Object> ids = new ArrayList<>();
+            Set<String> keeping = new HashSet<>();
             kept = 0;
             for (Expired record : expired(source, rule, cutoff)) {
                 Optional<LegalHold> hold = touching.stream()
                         .filter(h -> HoldRules.applies(h, source, record.subject())).findFirst();
                 if (hold.isPresent()) {
-                    keptBy.add(hold.get().id());
+                    keeping.add(hold.get().id());
                     kept++;
                 } else {
                     ids.add(record.id());
                 }
             }
+            touching.stream().map(LegalHold::id).filter(keeping::contains).forEach(keptBy::add);
             deleted = source.type() == SourceType.HTTP ? deleteAtProcessor(source, ids) : deleteRows(source, rule, ids);
         }
         record(runId, source, table, cutoff, deleted, wholeSource, kept, keptBy);

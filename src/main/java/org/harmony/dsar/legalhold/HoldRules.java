@@ -124,7 +124,8 @@ public final class HoldRules {
         return holds.stream().filter(LegalHold::active).filter(hold -> applies(hold, source, subject)).findFirst();
     }
 
-    static boolean applies(LegalHold hold, Source source, Collection<SubjectKey> subject) {
+    /** Whether the hold keeps the data in the source of the subject with these keys. */
+    public static boolean applies(LegalHold hold, Source source, Collection<SubjectKey> subject) {
         boolean inSource = hold.sourceName() == null || hold.sourceName().equals(source.name());
         boolean inCategory = hold.category() == null || hasCategory(source, hold.category());
         return switch (hold.scope()) {
@@ -140,8 +141,8 @@ public final class HoldRules {
     }
 
     /**
-     * Whether the hold keeps any of the source's records: a routine deletion, which does not know whose each
-     * record is, leaves the whole source alone while such a hold is in force.
+     * Whether the hold keeps any of the source's records: a routine deletion that does not know whose each record
+     * is leaves the whole source alone while such a hold is in force.
      */
     public static boolean keepsAnyOf(LegalHold hold, Source source) {
         boolean inSource = hold.sourceName() == null || hold.sourceName().equals(source.name());

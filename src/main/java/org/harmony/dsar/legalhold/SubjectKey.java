@@ -31,6 +31,16 @@ public record SubjectKey(Type type, String hash) {
             return dataPoint;
         }
 
+        /** The identifier carried by the data point of this name. */
+        public static Type ofDataPoint(String dataPoint) {
+            for (Type type : values()) {
+                if (type.dataPoint.equals(dataPoint)) {
+                    return type;
+                }
+            }
+            throw new IllegalArgumentException("no identifier type for data point " + dataPoint);
+        }
+
         String normalise(String value) {
             String stripped = value.strip();
             return switch (this) {

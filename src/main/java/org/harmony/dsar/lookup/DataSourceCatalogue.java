@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -27,6 +29,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import org.harmony.dsar.intake.ObjectionScope;
 import org.harmony.dsar.intake.RequestType;
+import org.harmony.dsar.legalhold.SubjectKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -47,6 +50,8 @@ public class DataSourceCatalogue {
     private static final Logger log = LoggerFactory.getLogger(DataSourceCatalogue.class);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]{0,127}");
+    private static final Set<String> SUBJECT_KEYS = Arrays.stream(SubjectKey.Type.values())
+            .map(SubjectKey.Type::dataPoint).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> HTTP_CHANGE_METHODS = Set.of("DELETE", "POST", "PUT", "PATCH");
 
     private static final ObjectMapper YAML_BINDING = JsonMapper.builder()
@@ -240,6 +245,11 @@ public class DataSourceCatalogue {
                             && routine.column() != null && IDENTIFIER.matcher(routine.column()).matches(),
                             source.name() + ": routine-retention needs table and column");
                 }
+                require(IDENTIFIER.matcher(routine.idColumn()).matches() && routine.subjectColumns().entrySet()
+                        .stream().allMatch(column -> SUBJECT_KEYS.contains(column.getKey())
+                                && column.getValue() != null && IDENTIFIER.matcher(column.getValue()).matches()),
+                        source.name() + ": routine-retention's subject-columns name an identifier of " + SUBJECT_KEYS
+                                + " and a column each, and its id-column a column");
             }
             if (source.instructionMail() != null) {
                 InstructionMail mail = source.instructionMail();
@@ -426,8 +436,18 @@ public class DataSourceCatalogue {
      * Every record older than {@code period} is deleted by the routine retention process, whoever it is about.
      * JDBC: the rows of {@code table} whose {@code column} is before the cut-off. HTTP: the records {@code url}
      * (with {cutoff}, an ISO instant) lists, each deleted as the source's first erasure action says.
+     * {@code subjectColumns} (optional; identifier type {@code email}, {@code customerNumber} or {@code phone} to the
+     * column, or HTTP record field, holding it) say whose each record is, so that a legal hold on a subject keeps only
+     * that subject's records; without them such a hold keeps the whole source from the run. JDBC deletes the rows
+     * not kept by {@code idColumn} ({@code id} by default).
      */
-    public record RoutineRetention(Period period, String table, String column, String url) {
+    public record RoutineRetention(Period period, String table, String column, String url, String idColumn,
+            Map<String, String> subjectColumns) {
+
+        public RoutineRetention {
+            idColumn = idColumn == null ? "id" : idColumn;
+            subjectColumns = subjectColumns == null ? Map.of() : Map.copyOf(subjectColumns);
+        }
     }
 
     /**

@@ -77,6 +77,16 @@ class DataSourceCatalogueTest {
         }
 
         @Test
+        void shouldSayWhoseEachExpiredRecordIsWhereRoutineRetentionDeletes() {
+            assertThat(source("call-recordings").routineRetention().subjectColumns())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("email", "caller_email", "phone", "caller_phone"));
+            var visits = source("affiliate-visits").routineRetention();
+            assertThat(visits.period()).isEqualTo(Period.ofMonths(13));
+            assertThat(visits.idColumn()).isEqualTo("id");
+            assertThat(visits.subjectColumns()).containsExactlyEntriesOf(Map.of("email", "email"));
+        }
+
+        @Test
         void shouldDeclareEachConsentWithTheSuppressionThatWithdrawsItAlone() {
             assertThat(catalogue.consents()).extracting(DataSourceCatalogue.Consent::name).containsExactly(
                     "newsletter-product-news", "newsletter-offers", "customer-marketing", "analytics-cookies",
@@ -200,6 +210,29 @@ class DataSourceCatalogueTest {
             assertThatThrownBy(() -> load(dir, http + """
                         routine-retention: {period: P3M}
                     """)).hasMessageContaining("routine-retention of an http source needs url and an erasure action");
+        }
+
+        @Test
+        void shouldRefuseSubjectColumnsOfRoutineRetentionThatAreNoHoldIdentifierOrNoColumn(@TempDir Path dir)
+                throws IOException {
+            String visits = """
+                    sources:
+                      - name: visits
+                        title: Visits
+                        query: SELECT 1
+                        routine-retention:
+                          period: P13M
+                          table: sor.visit
+                          column: visited_at
+                    """;
+            assertThat(load(dir, visits + "      subject-columns: {email: email, customerNumber: customer_no}\n")
+                    .sources().get(0).routineRetention().subjectColumns()).hasSize(2);
+            assertThatThrownBy(() -> load(dir, visits + "      subject-columns: {fullName: full_name}\n"))
+                    .hasMessageContaining("subject-columns name an identifier of");
+            assertThatThrownBy(() -> load(dir, visits + "      subject-columns: {email: \"email; DROP TABLE x\"}\n"))
+                    .hasMessageContaining("subject-columns name an identifier of");
+            assertThatThrownBy(() -> load(dir, visits + "      id-column: \"id OR 1=1\"\n"))
+                    .hasMessageContaining("its id-column a column");
         }
 
         @Test

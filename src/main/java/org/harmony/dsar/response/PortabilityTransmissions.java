@@ -1,6 +1,5 @@
 package org.harmony.dsar.response;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -122,7 +121,7 @@ public class PortabilityTransmissions {
                 "subjectName", request.fullName(),
                 "packageUrl", links.transmissionUrl(request.reference(), token),
                 "sha256", released.get().sha256());
-        if (mail.send(new OutgoingMail(idempotencyKey, request.id(), destination.get(), TRANSMISSION, Locale.ENGLISH,
+        if (mail.send(new OutgoingMail(idempotencyKey, request.id(), destination.get(), TRANSMISSION, request.language(),
                 controllerModel))) {
             events.record(request.id(), "TRANSMISSION_SENT", "destinationKey=" + approvedKey.substring(0, 12));
         }

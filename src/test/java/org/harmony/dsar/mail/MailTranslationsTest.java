@@ -28,11 +28,10 @@ class MailTranslationsTest {
 
     /**
      * Mails in English only, besides staff alerts ({@code staff-*}): the Californian breach notice, whose English
-     * headings Cal. Civ. Code 1798.82 prescribes, and the package link to another controller (Art 20(2)), whose
-     * language nobody gives. Notices to recipients and processors are translated: the catalogue gives each its
-     * language.
+     * headings Cal. Civ. Code 1798.82 prescribes. Notices to recipients and processors are translated (the catalogue
+     * gives each its language), and so is the package link to another controller (Art 20(2), in the request's).
      */
-    private static final Set<String> ENGLISH_ONLY = Set.of("breach-notice-california", "portability-transmission");
+    private static final Set<String> ENGLISH_ONLY = Set.of("breach-notice-california");
 
     /** The mails that tell a requester where to complain or appeal. */
     private static final List<String> WITH_COMPLAINT_ROUTE = List.of("closed-unverified", "identity-unverifiable",

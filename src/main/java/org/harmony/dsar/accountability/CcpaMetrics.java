@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 import org.harmony.dsar.accountability.RequestRegister.Entry;
 import org.harmony.dsar.accountability.RequestRegister.Outcome;
-import org.harmony.dsar.intake.Jurisdiction;
-import org.harmony.dsar.intake.RequestType;
+import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.RequestType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +24,10 @@ import org.springframework.stereotype.Component;
  * jurisdiction's time zone from receipt to the response; requests still open count as received only.
  */
 @Component
-class CcpaMetrics {
+public class CcpaMetrics {
 
     /** The kinds of request 7102 counts, and the request types of each. */
-    enum Category {
+    public enum Category {
         KNOW(RequestType.ACCESS, RequestType.PORTABILITY),
         DELETE(RequestType.ERASURE),
         CORRECT(RequestType.RECTIFICATION),
@@ -42,11 +42,11 @@ class CcpaMetrics {
     }
 
     /** One line of the report; {@code jurisdiction} is {@code ALL} for the total over every jurisdiction. */
-    record Line(String jurisdiction, Category category, long received, long compliedInWholeOrInPart, long denied,
+    public record Line(String jurisdiction, Category category, long received, long compliedInWholeOrInPart, long denied,
             Double medianDaysToRespond, Double meanDaysToRespond) {
     }
 
-    record Report(String from, String to, List<Line> lines) {
+    public record Report(String from, String to, List<Line> lines) {
     }
 
     private final RequestRegister register;
@@ -56,7 +56,7 @@ class CcpaMetrics {
     }
 
     /** One line per category for the jurisdiction; without one, the totals and then each jurisdiction that had any. */
-    Report report(ReportingPeriod period, Jurisdiction jurisdiction) {
+    public Report report(ReportingPeriod period, Jurisdiction jurisdiction) {
         List<Entry> entries = register.entries(period, jurisdiction);
         List<Line> lines = new ArrayList<>();
         if (jurisdiction != null) {

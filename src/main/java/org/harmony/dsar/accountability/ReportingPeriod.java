@@ -5,16 +5,16 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneOffset;
 
-import org.harmony.dsar.system.ApiProblem;
+import org.harmony.dsar.kernel.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 /**
  * The days a report covers, both included, counted in UTC. Without dates: the previous calendar year, the period
  * 11 CCR 7102(a) asks for.
  */
-record ReportingPeriod(LocalDate from, LocalDate to) {
+public record ReportingPeriod(LocalDate from, LocalDate to) {
 
-    static ReportingPeriod of(LocalDate from, LocalDate to, LocalDate today) {
+    public static ReportingPeriod of(LocalDate from, LocalDate to, LocalDate today) {
         Year previous = Year.from(today).minusYears(1);
         LocalDate start = from == null ? previous.atDay(1) : from;
         LocalDate end = to == null ? (from == null ? previous.atMonth(12).atEndOfMonth() : today) : to;

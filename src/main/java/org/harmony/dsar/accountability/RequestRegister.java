@@ -12,8 +12,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.harmony.dsar.intake.Jurisdiction;
-import org.harmony.dsar.intake.RequestType;
+import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.RequestType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * the rest for those allowed to see it.
  */
 @Component
-class RequestRegister {
+public class RequestRegister {
 
     private static final Pattern REASON = Pattern.compile("reason=([A-Za-z0-9_-]+)");
 
@@ -35,9 +35,9 @@ class RequestRegister {
     }
 
     /** How a request ended, as the register and the CCPA metrics count it. */
-    enum Outcome { OPEN, COMPLIED, COMPLIED_IN_PART, DENIED, DENIED_UNVERIFIED, CANCELLED }
+    public enum Outcome { OPEN, COMPLIED, COMPLIED_IN_PART, DENIED, DENIED_UNVERIFIED, CANCELLED }
 
-    record Entry(String reference, String channel, RequestType type, Jurisdiction jurisdiction, Instant receivedAt,
+    public record Entry(String reference, String channel, RequestType type, Jurisdiction jurisdiction, Instant receivedAt,
             Instant verifiedAt, Instant identityVerifiedAt, Instant dueAt, Instant extendedAt, Instant answeredAt,
             Outcome outcome, List<String> reasonCodes) {
 
@@ -46,7 +46,7 @@ class RequestRegister {
         }
     }
 
-    List<Entry> entries(ReportingPeriod period, Jurisdiction jurisdiction) {
+    public List<Entry> entries(ReportingPeriod period, Jurisdiction jurisdiction) {
         Map<String, List<String>> reasons = reasonCodes(period, jurisdiction);
         List<Entry> entries = new ArrayList<>();
         jdbc.sql("""

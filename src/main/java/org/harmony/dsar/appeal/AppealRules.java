@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.harmony.dsar.intake.Jurisdiction;
+import org.harmony.dsar.request.Jurisdiction;
 import org.springframework.stereotype.Component;
 
 /** Reads the AppealPeriods decision table: whether a jurisdiction's law gives an appeal, and its periods. */

@@ -6,9 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.harmony.dsar.kernel.web.ApiProblem;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.SourceConnections;
-import org.harmony.dsar.system.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,7 @@ package org.harmony.dsar.breach;
 import java.time.Instant;
 import java.util.List;
 
-import org.harmony.dsar.intake.Jurisdiction;
+import org.harmony.dsar.request.Jurisdiction;
 
 /**
  * A personal data breach as recorded by the DPO: the internal record of GDPR Art 33(5) (facts, effects, remedial

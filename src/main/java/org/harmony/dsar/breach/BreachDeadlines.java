@@ -13,7 +13,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.harmony.dsar.deadline.BusinessCalendars;
-import org.harmony.dsar.intake.Jurisdiction;
+import org.harmony.dsar.request.Jurisdiction;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,9 +7,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
+import org.harmony.dsar.kernel.Sha256;
 import org.harmony.dsar.mail.MailProperties;
 import org.harmony.dsar.mail.MailTemplates;
-import org.harmony.dsar.system.Sha256;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;

@@ -9,8 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.harmony.dsar.intake.Jurisdiction;
-import org.harmony.dsar.system.MailAddress;
+import org.harmony.dsar.kernel.MailAddress;
+import org.harmony.dsar.request.Jurisdiction;
 
 /**
  * A breach as the DPO records it ({@code POST /api/breaches}). Who is affected is given by catalogue

@@ -15,7 +15,7 @@ import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
 import de.focus_shift.jollyday.core.ManagerParameters;
 
-import org.harmony.dsar.intake.Jurisdiction;
+import org.harmony.dsar.request.Jurisdiction;
 import org.springframework.stereotype.Component;
 
 /**

@@ -11,12 +11,12 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.mail.MailService;
 import org.harmony.dsar.mail.OutgoingMail;
-import org.harmony.dsar.requester.RequesterProperties;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestRepository;
+import org.harmony.dsar.request.RequesterProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

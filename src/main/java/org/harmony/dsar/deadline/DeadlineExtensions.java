@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.intake.RequestRepository;
-import org.harmony.dsar.intake.RequestStage;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestRepository;
+import org.harmony.dsar.request.RequestStage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -8,11 +8,11 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.Jurisdiction;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.intake.RequestRepository;
-import org.harmony.dsar.intake.RequestType;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestRepository;
+import org.harmony.dsar.request.RequestType;
 import org.springframework.stereotype.Service;
 
 /**

@@ -3,10 +3,10 @@ package org.harmony.dsar.fulfilment;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.harmony.dsar.intake.ObjectionScope;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.intake.RequestObjections;
-import org.harmony.dsar.intake.RequestObjections.Decision;
+import org.harmony.dsar.request.ObjectionScope;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestObjections.Decision;
+import org.harmony.dsar.request.RequestObjections;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

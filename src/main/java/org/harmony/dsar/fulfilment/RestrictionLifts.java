@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.intake.RequestRepository;
-import org.harmony.dsar.intake.RequestType;
 import org.harmony.dsar.legalhold.LegalGrounds;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestRepository;
+import org.harmony.dsar.request.RequestType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -21,7 +21,7 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
 
-import org.harmony.dsar.system.Sha256;
+import org.harmony.dsar.kernel.Sha256;
 import org.springframework.stereotype.Component;
 
 /**

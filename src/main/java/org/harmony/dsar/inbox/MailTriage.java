@@ -1,8 +1,8 @@
 package org.harmony.dsar.inbox;
 
-import static org.harmony.dsar.system.process.SubmittedValues.blank;
-import static org.harmony.dsar.system.process.SubmittedValues.isMailAddress;
-import static org.harmony.dsar.system.process.SubmittedValues.isSingleLine;
+import static org.harmony.dsar.kernel.process.SubmittedValues.blank;
+import static org.harmony.dsar.kernel.process.SubmittedValues.isMailAddress;
+import static org.harmony.dsar.kernel.process.SubmittedValues.isSingleLine;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.harmony.dsar.intake.Channel;
-import org.harmony.dsar.intake.DsarRequest;
 import org.harmony.dsar.intake.IntakeService;
 import org.harmony.dsar.intake.ReceivedRequest;
-import org.harmony.dsar.intake.RepeatedRequests;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.request.Channel;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RepeatedRequests;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

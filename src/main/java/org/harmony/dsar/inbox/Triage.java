@@ -1,7 +1,7 @@
 package org.harmony.dsar.inbox;
 
-import org.harmony.dsar.intake.Jurisdiction;
-import org.harmony.dsar.intake.RequestType;
+import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.RequestType;
 
 /**
  * What a compliance officer decided in "Triage incoming request". Holds personal data (email, name).

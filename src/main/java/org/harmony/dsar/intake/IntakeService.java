@@ -16,15 +16,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.harmony.dsar.deadline.DeadlineService;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.kernel.KeyedHash;
+import org.harmony.dsar.kernel.web.ApiProperties;
+import org.harmony.dsar.kernel.web.RateLimited;
 import org.harmony.dsar.operations.RequestMetrics;
-import org.harmony.dsar.system.ApiProperties;
-import org.harmony.dsar.system.KeyedHash;
-import org.harmony.dsar.system.RateLimited;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.harmony.dsar.request.AccessScope;
+import org.harmony.dsar.request.Channel;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RepeatedRequests;
+import org.harmony.dsar.request.RequestConsents;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestObjections;
+import org.harmony.dsar.request.RequestRepository;
+import org.harmony.dsar.request.RequestStage;
+import org.harmony.dsar.request.RequestType;
 
 /**
  * Accepts a request: stores it and starts its process in one transaction, so that an accepted request is

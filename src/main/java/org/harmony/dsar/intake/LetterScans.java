@@ -8,11 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.harmony.dsar.verification.IdentityEvidence;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.harmony.dsar.kernel.ScannedDocuments;
+import org.harmony.dsar.request.Channel;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestEvents;
 
 /**
  * Scans of the letters staff logged, attached by a compliance officer after logging the request (Tasklist's Camunda
@@ -22,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class LetterScans {
 
-    static final Set<String> TYPES = Set.of("application/pdf", "image/png", "image/jpeg");
 
     private final JdbcClient jdbc;
     private final RequestEvents events;
@@ -43,14 +45,14 @@ public class LetterScans {
     }
 
     /** Why a scan cannot be attached. */
-    enum Refusal { TOO_LARGE, WRONG_TYPE, NOT_A_LETTER, REQUEST_ENDED }
+    public enum Refusal { TOO_LARGE, WRONG_TYPE, NOT_A_LETTER, REQUEST_ENDED }
 
-    long maxBytes() {
+    public long maxBytes() {
         return maxBytes;
     }
 
     /** Why this file cannot be attached to the request; empty when it can. */
-    Optional<Refusal> refusal(DsarRequest request, Channel channel, String contentType, byte[] content) {
+    public Optional<Refusal> refusal(DsarRequest request, Channel channel, String contentType, byte[] content) {
         if (channel != Channel.LETTER) {
             return Optional.of(Refusal.NOT_A_LETTER);
         }
@@ -60,8 +62,8 @@ public class LetterScans {
         if (content.length > maxBytes) {
             return Optional.of(Refusal.TOO_LARGE);
         }
-        if (contentType == null || !TYPES.contains(contentType)
-                || !IdentityEvidence.looksLike(contentType, content)) {
+        if (contentType == null || !ScannedDocuments.TYPES.contains(contentType)
+                || !ScannedDocuments.looksLike(contentType, content)) {
             return Optional.of(Refusal.WRONG_TYPE);
         }
         return Optional.empty();
@@ -95,7 +97,7 @@ public class LetterScans {
                 .list();
     }
 
-    Optional<byte[]> content(String requestId, String scanId) {
+    public Optional<byte[]> content(String requestId, String scanId) {
         return jdbc.sql("SELECT content FROM letter_scan WHERE id = :id AND request_id = :requestId")
                 .param("id", scanId).param("requestId", requestId)
                 .query((rs, row) -> rs.getBytes("content")).optional();

@@ -1,6 +1,9 @@
 package org.harmony.dsar.intake;
 
 import java.time.LocalDate;
+import org.harmony.dsar.request.Channel;
+import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.RequestType;
 
 /**
  * A request a staff member logged from a letter, a call or a visit (start form of LogRequestProcess). Holds personal

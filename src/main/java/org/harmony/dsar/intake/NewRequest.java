@@ -12,7 +12,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.harmony.dsar.system.MailAddress;
+import org.harmony.dsar.kernel.MailAddress;
+import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.ObjectionScope;
+import org.harmony.dsar.request.RequestType;
 
 /**
  * The body of {@code POST /api/requests}, as the requester sends it. Text may not contain control characters

@@ -2,6 +2,9 @@ package org.harmony.dsar.intake;
 
 import java.time.Instant;
 import java.util.Locale;
+import org.harmony.dsar.request.Channel;
+import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.RequestType;
 
 /**
  * A request that reached the company outside the requester API and was recorded by staff (a triaged mail, a letter,

@@ -1,8 +1,8 @@
 package org.harmony.dsar.intake;
 
-import static org.harmony.dsar.system.process.SubmittedValues.blank;
-import static org.harmony.dsar.system.process.SubmittedValues.isMailAddress;
-import static org.harmony.dsar.system.process.SubmittedValues.isSingleLine;
+import static org.harmony.dsar.kernel.process.SubmittedValues.blank;
+import static org.harmony.dsar.kernel.process.SubmittedValues.isMailAddress;
+import static org.harmony.dsar.kernel.process.SubmittedValues.isSingleLine;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,6 +15,9 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.harmony.dsar.request.Channel;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestRepository;
 
 /**
  * Requests that staff log from a letter, a call or a visit: the checks of the start form and the registration, with

@@ -10,10 +10,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import org.harmony.dsar.intake.RequestType;
 import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureAction;
 import org.harmony.dsar.lookup.DataSourceCatalogue.RetentionRule;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
+import org.harmony.dsar.lookup.SubjectKey;
+import org.harmony.dsar.request.RequestType;
 
 /**
  * Which holds and retention rules keep which of a subject's data, per source and table: the rule evaluation,

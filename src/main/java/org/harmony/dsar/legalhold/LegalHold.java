@@ -2,6 +2,7 @@ package org.harmony.dsar.legalhold;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.harmony.dsar.lookup.SubjectKey;
 
 /**
  * One legal hold: what it keeps (a subject, possibly only in one source or category; a whole source; a whole data

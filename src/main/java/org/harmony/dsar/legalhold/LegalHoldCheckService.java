@@ -11,23 +11,24 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.kernel.KeyedHash;
 import org.harmony.dsar.legalhold.HoldRules.Decision;
 import org.harmony.dsar.legalhold.HoldRules.Item;
 import org.harmony.dsar.legalhold.HoldRules.Verdict;
-import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureAction;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
+import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.SubjectDataLookup;
 import org.harmony.dsar.lookup.SubjectParameters;
-import org.harmony.dsar.system.KeyedHash;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.harmony.dsar.lookup.SubjectKey;
 
 /**
  * The legal-hold and retention check every request passes: which holds in the registry and which retention rules

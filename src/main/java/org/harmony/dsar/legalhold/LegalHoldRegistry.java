@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.harmony.dsar.kernel.KeyedHash;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
-import org.harmony.dsar.system.KeyedHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.harmony.dsar.lookup.SubjectKey;
 
 /**
  * The legal hold registry: holds are placed, reviewed and released, never deleted, and every change is an entry in

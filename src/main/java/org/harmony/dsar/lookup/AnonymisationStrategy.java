@@ -1,7 +1,7 @@
 package org.harmony.dsar.lookup;
 
 import java.security.SecureRandom;
-import org.harmony.dsar.system.KeyedHash;
+import org.harmony.dsar.kernel.KeyedHash;
 
 /**
  * How an erasure anonymises one field. Hash and random keep the original's length, so the value always fits the

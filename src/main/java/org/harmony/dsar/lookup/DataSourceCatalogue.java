@@ -27,9 +27,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import org.harmony.dsar.intake.ObjectionScope;
-import org.harmony.dsar.intake.RequestType;
-import org.harmony.dsar.legalhold.SubjectKey;
+import org.harmony.dsar.request.ObjectionScope;
+import org.harmony.dsar.request.RequestType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.harmony.dsar.system.RequestFiles;
+import org.harmony.dsar.kernel.RequestFiles;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

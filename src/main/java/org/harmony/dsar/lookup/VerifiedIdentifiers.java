@@ -11,11 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.harmony.dsar.intake.RepeatedRequests;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.legalhold.SubjectKey;
-import org.harmony.dsar.system.KeyedHash;
-import org.harmony.dsar.system.Masking;
+import org.harmony.dsar.kernel.KeyedHash;
+import org.harmony.dsar.kernel.Masking;
+import org.harmony.dsar.request.RepeatedRequests;
+import org.harmony.dsar.request.RequestEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

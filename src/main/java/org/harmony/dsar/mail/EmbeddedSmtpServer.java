@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * An SMTP server inside the engine for running it without any other software (the demo profile). It keeps
- * every mail in memory; {@link MailboxController} shows them. Started before the mail sender is first used.
+ * every mail in memory; {@code MailboxController} shows them. Started before the mail sender is first used.
  */
 @Component
 @ConditionalOnProperty(name = "dsar.mail.embedded-server.enabled", havingValue = "true")

@@ -15,7 +15,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.harmony.dsar.system.Sha256;
+import org.harmony.dsar.kernel.Sha256;
 
 /**
  * Sends a templated mail once per idempotency key. When SMTP fails the exception propagates, the calling job's

@@ -17,11 +17,11 @@ import java.util.UUID;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.intake.RequestRepository;
-import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.mail.process.LetterVariables;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestRepository;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

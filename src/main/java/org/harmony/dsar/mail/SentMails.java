@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Optional;
 
-import org.harmony.dsar.intake.RequestEvents;
+import org.harmony.dsar.request.RequestEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;

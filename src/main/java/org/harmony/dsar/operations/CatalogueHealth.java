@@ -11,10 +11,10 @@ import java.util.Iterator;
 import javax.sql.DataSource;
 
 import org.harmony.dsar.lookup.CatalogueProperties;
-import org.harmony.dsar.lookup.DataSourceCatalogue;
-import org.harmony.dsar.lookup.HttpSources;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
 import org.harmony.dsar.lookup.DataSourceCatalogue.SourceType;
+import org.harmony.dsar.lookup.DataSourceCatalogue;
+import org.harmony.dsar.lookup.HttpSources;
 import org.harmony.dsar.lookup.SourceConnections;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;

@@ -11,7 +11,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.harmony.dsar.system.KeyedHash;
+import org.harmony.dsar.kernel.KeyedHash;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * site can neither read the cookie nor compute the hash, and the browser does not send the cookie with its posts.
  */
 @Component
-class FormTokens {
+public class FormTokens {
 
     static final String COOKIE = "dsar_form";
     static final String FIELD = "formToken";
@@ -35,7 +35,7 @@ class FormTokens {
     }
 
     /** The token for the forms of the page being rendered; sets the cookie when the browser has none. */
-    String issue(HttpServletRequest request, HttpServletResponse response) {
+    public String issue(HttpServletRequest request, HttpServletResponse response) {
         String seed = seed(request).orElseGet(() -> {
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);

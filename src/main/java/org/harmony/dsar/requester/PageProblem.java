@@ -1,22 +1,22 @@
 package org.harmony.dsar.requester;
 
 /** Something a requester's page cannot do, shown as a page that says what happened and what to do now. */
-class PageProblem extends RuntimeException {
+public class PageProblem extends RuntimeException {
 
     private final int status;
     private final String type;
 
-    PageProblem(int status, String type) {
+    public PageProblem(int status, String type) {
         super(type, null, false, false);
         this.status = status;
         this.type = type;
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    String type() {
+    public String type() {
         return type;
     }
 }

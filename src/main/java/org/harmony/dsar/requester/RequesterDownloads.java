@@ -13,9 +13,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.harmony.dsar.fulfilment.AccessPackages;
-import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.RequestStage;
-import org.harmony.dsar.system.ApiProblem;
+import org.harmony.dsar.kernel.web.ApiProblem;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestStage;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /** A requester's data package: only once released with the approved response, and only until it expires. */
 @Component
-class RequesterDownloads {
+public class RequesterDownloads {
 
     private final AccessPackages packages;
     private final Clock clock;
@@ -37,12 +37,12 @@ class RequesterDownloads {
         this.clock = clock;
     }
 
-    Optional<AccessPackages.Package> downloadable(DsarRequest request) {
+    public Optional<AccessPackages.Package> downloadable(DsarRequest request) {
         return packages.latest(request.id()).filter(p -> p.isDownloadable(clock.instant()));
     }
 
     /** The package the requester may download now; otherwise why not (not ready yet, or expired). */
-    AccessPackages.Package released(DsarRequest request) {
+    public AccessPackages.Package released(DsarRequest request) {
         AccessPackages.Package latest = packages.latest(request.id())
                 .filter(p -> p.isReleased() || request.stage() == RequestStage.COMPLETED)
                 .orElseThrow(() -> request.stage() == RequestStage.COMPLETED ? expired() : notReady());
@@ -52,7 +52,7 @@ class RequesterDownloads {
         return latest;
     }
 
-    ResponseEntity<Resource> zip(DsarRequest request) {
+    public ResponseEntity<Resource> zip(DsarRequest request) {
         AccessPackages.Package latest = released(request);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
@@ -65,7 +65,7 @@ class RequesterDownloads {
     }
 
     /** The files in the package, with their sizes, as the download page lists them. */
-    List<Map<String, Object>> contents(AccessPackages.Package released) {
+    public List<Map<String, Object>> contents(AccessPackages.Package released) {
         List<Map<String, Object>> files = new ArrayList<>();
         try (InputStream in = packages.open(released.id()); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {

@@ -8,16 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.harmony.dsar.deadline.DeadlineService;
 import org.harmony.dsar.deadline.DeadlineExtensions;
-import org.harmony.dsar.intake.DsarRequest;
+import org.harmony.dsar.deadline.DeadlineService;
 import org.harmony.dsar.fulfilment.SubjectErasure;
-import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.legalhold.LegalGrounds;
 import org.harmony.dsar.legalhold.LegalHoldCheckService;
-import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
+import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestRepository;
 import org.springframework.stereotype.Service;
 
 /**

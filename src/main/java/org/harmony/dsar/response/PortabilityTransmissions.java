@@ -6,13 +6,13 @@ import java.util.Set;
 
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.fulfilment.FulfilmentProperties;
-import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.kernel.KeyedHash;
 import org.harmony.dsar.mail.MailService;
 import org.harmony.dsar.mail.OutgoingMail;
-import org.harmony.dsar.requester.RequesterLinks;
-import org.harmony.dsar.system.KeyedHash;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestRepository;
+import org.harmony.dsar.request.RequesterLinks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,7 @@ package org.harmony.dsar.response;
 import java.util.Optional;
 import java.util.Set;
 
-import org.harmony.dsar.intake.RequestEvents;
+import org.harmony.dsar.request.RequestEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

@@ -6,12 +6,12 @@ import java.util.Set;
 
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.inbox.IncomingMails;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.lookup.SubjectDataLookup;
-import org.harmony.dsar.mail.PostalLetters;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
+import org.harmony.dsar.mail.PostalLetters;
 import org.harmony.dsar.operations.RequestMetrics;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestRepository;
 import org.harmony.dsar.verification.IdentityEvidence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

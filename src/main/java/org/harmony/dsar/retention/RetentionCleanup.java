@@ -3,7 +3,7 @@ package org.harmony.dsar.retention;
 import java.time.Duration;
 
 import org.harmony.dsar.fulfilment.AccessPackages;
-import org.harmony.dsar.system.ClusterLock;
+import org.harmony.dsar.kernel.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;

@@ -35,6 +35,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.harmony.dsar.kernel.web.PageRefusal;
+import org.harmony.dsar.kernel.web.RateLimited;
 
 /**
  * Every error of the project's HTTP API as RFC 9457 problem+json that names what was wrong, field by field,

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.harmony.dsar.kernel.RequestFiles;
 
 /**
  * Request files in the database every node uses: a row per file and its content in rows of

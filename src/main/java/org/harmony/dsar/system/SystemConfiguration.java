@@ -28,15 +28,18 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.harmony.dsar.system.process.ProcessStartGuard;
-import org.harmony.dsar.system.process.TaskCompletionGuard;
-import org.harmony.dsar.system.process.TaskFormRules;
+import org.harmony.dsar.kernel.process.ProcessStartGuard;
+import org.harmony.dsar.kernel.process.TaskCompletionGuard;
 import org.harmony.dsar.system.process.SubmissionGuardFilter;
+import org.harmony.dsar.system.process.TaskFormRules;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.harmony.dsar.kernel.ClusterLock;
+import org.harmony.dsar.kernel.KeyedHash;
+import org.harmony.dsar.kernel.web.ApiProperties;
 
 @Configuration(proxyBeanMethods = false)
 class SystemConfiguration {

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.harmony.dsar.deadline.DeadlineService;
-import org.harmony.dsar.intake.AccessScope;
-import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.request.AccessScope;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestRepository;
 import org.harmony.dsar.response.RequesterNotifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

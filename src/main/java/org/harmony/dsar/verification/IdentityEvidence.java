@@ -13,12 +13,13 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.intake.RequestRepository;
-import org.harmony.dsar.intake.RequestStage;
-import org.harmony.dsar.intake.process.DsarVariables;
-import org.harmony.dsar.system.Sha256;
+import org.harmony.dsar.kernel.ScannedDocuments;
+import org.harmony.dsar.kernel.Sha256;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestRepository;
+import org.harmony.dsar.request.RequestStage;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,6 @@ public class IdentityEvidence {
     static final int MAX_DATA_POINTS = 10;
     /** The longest question or answer kept, in characters. */
     public static final int MAX_TEXT = 2000;
-    private static final Set<String> DOCUMENT_TYPES = Set.of("application/pdf", "image/png", "image/jpeg");
 
     private final JdbcClient jdbc;
     private final RequestRepository requests;
@@ -181,7 +181,8 @@ public class IdentityEvidence {
             throw new EvidenceRefused("document-too-large", "A document may have at most "
                     + properties.maxDocumentBytes() + " bytes.");
         }
-        if (contentType == null || !DOCUMENT_TYPES.contains(contentType) || !looksLike(contentType, content)) {
+        if (contentType == null || !ScannedDocuments.TYPES.contains(contentType)
+                || !ScannedDocuments.looksLike(contentType, content)) {
             throw new EvidenceRefused("document-type", "Send a PDF, PNG or JPEG file with its content type.");
         }
         if (documents(requestId).size() >= properties.maxDocuments()) {
@@ -254,27 +255,6 @@ public class IdentityEvidence {
                 .correlateAllWithResult().size();
         log.info("Identity information received for request {}; {} waiting process(es) informed",
                 request.reference(), informed);
-    }
-
-    public static boolean looksLike(String contentType, byte[] content) {
-        return switch (contentType) {
-            case "application/pdf" -> startsWith(content, 0x25, 0x50, 0x44, 0x46, 0x2D);
-            case "image/png" -> startsWith(content, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A);
-            case "image/jpeg" -> startsWith(content, 0xFF, 0xD8, 0xFF);
-            default -> false;
-        };
-    }
-
-    private static boolean startsWith(byte[] content, int... magic) {
-        if (content.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((content[i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String sha256(byte[] content) {

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.system.Masking;
+import org.harmony.dsar.kernel.Masking;
+import org.harmony.dsar.request.DsarRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

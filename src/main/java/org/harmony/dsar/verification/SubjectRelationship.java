@@ -2,7 +2,7 @@ package org.harmony.dsar.verification;
 
 import java.util.Locale;
 
-import org.harmony.dsar.intake.DsarRequest;
+import org.harmony.dsar.request.DsarRequest;
 
 /** Who makes a request, relative to the person it concerns; the VerificationLevel table decides by it. */
 public enum SubjectRelationship {

@@ -11,11 +11,11 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.RequestRepository;
-import org.harmony.dsar.lookup.VerifiedIdentifiers;
 import org.harmony.dsar.lookup.VerifiedIdentifiers.Basis;
 import org.harmony.dsar.lookup.VerifiedIdentifiers.Identifier;
+import org.harmony.dsar.lookup.VerifiedIdentifiers;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

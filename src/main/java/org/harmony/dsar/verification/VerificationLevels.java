@@ -3,7 +3,7 @@ package org.harmony.dsar.verification;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.harmony.dsar.intake.DsarRequest;
+import org.harmony.dsar.request.DsarRequest;
 import org.springframework.stereotype.Component;
 
 /**

@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.harmony.dsar.intake.AccessScope;
-import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.Jurisdiction;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.intake.RequestRepository;
-import org.harmony.dsar.intake.RequestStage;
-import org.harmony.dsar.intake.RequestType;
+import org.harmony.dsar.request.AccessScope;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestRepository;
+import org.harmony.dsar.request.RequestStage;
+import org.harmony.dsar.request.RequestType;
 import org.junit.jupiter.api.Test;
 
 /** The UK "stop the clock": the period runs again from the day the identity was verified. */

@@ -29,8 +29,8 @@ import jakarta.mail.internet.MimeMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.harmony.dsar.kernel.Sha256;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
-import org.harmony.dsar.system.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-import org.harmony.dsar.system.KeyedHash;
+import org.harmony.dsar.kernel.KeyedHash;
 import org.junit.jupiter.api.Test;
 
 class SuppressionsTest {

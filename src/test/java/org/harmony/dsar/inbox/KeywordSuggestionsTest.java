@@ -2,8 +2,8 @@ package org.harmony.dsar.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.harmony.dsar.intake.Jurisdiction;
-import org.harmony.dsar.intake.RequestType;
+import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.RequestType;
 import org.junit.jupiter.api.Test;
 
 class KeywordSuggestionsTest {

@@ -14,11 +14,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.harmony.dsar.fulfilment.AccessPackages;
-import org.harmony.dsar.intake.RequestRepository;
+import org.harmony.dsar.kernel.RequestFiles;
 import org.harmony.dsar.lookup.LookupResult;
 import org.harmony.dsar.lookup.SubjectDataLookup;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
-import org.harmony.dsar.system.RequestFiles;
+import org.harmony.dsar.request.RequestRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -18,8 +18,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.harmony.dsar.kernel.RequestFiles;
 import org.harmony.dsar.retention.RecordsPurge;
-import org.harmony.dsar.system.RequestFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.harmony.dsar.intake.RepeatedRequests;
+import org.harmony.dsar.kernel.KeyedHash;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
-import org.harmony.dsar.system.KeyedHash;
+import org.harmony.dsar.request.RepeatedRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.kernel.RequestFiles;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
-import org.harmony.dsar.system.RequestFiles;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -8,7 +8,7 @@ import java.time.Period;
 import java.util.List;
 import java.util.Map;
 
-import org.harmony.dsar.intake.RequestType;
+import org.harmony.dsar.kernel.KeyedHash;
 import org.harmony.dsar.legalhold.HoldRules.Decision;
 import org.harmony.dsar.legalhold.HoldRules.Item;
 import org.harmony.dsar.legalhold.HoldRules.Verdict;
@@ -16,9 +16,10 @@ import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureAction;
 import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureKind;
 import org.harmony.dsar.lookup.DataSourceCatalogue.RetentionRule;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
-import org.harmony.dsar.system.KeyedHash;
+import org.harmony.dsar.request.RequestType;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.harmony.dsar.lookup.SubjectKey;
 
 /** Which holds and retention rules keep which tables: the rule evaluation, without database or engine. */
 class HoldRulesTest {

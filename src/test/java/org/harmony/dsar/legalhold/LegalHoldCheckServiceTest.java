@@ -17,23 +17,24 @@ import java.util.Optional;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import org.harmony.dsar.intake.AccessScope;
-import org.harmony.dsar.intake.DsarRequest;
-import org.harmony.dsar.intake.Jurisdiction;
-import org.harmony.dsar.intake.RequestEvents;
-import org.harmony.dsar.intake.RequestRepository;
-import org.harmony.dsar.intake.RequestStage;
-import org.harmony.dsar.intake.RequestType;
 import org.harmony.dsar.legalhold.LegalHoldRegistry.NewHold;
-import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
+import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.SubjectDataLookup;
 import org.harmony.dsar.lookup.SubjectParameters;
+import org.harmony.dsar.request.AccessScope;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.RequestRepository;
+import org.harmony.dsar.request.RequestStage;
+import org.harmony.dsar.request.RequestType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.harmony.dsar.lookup.SubjectKey;
 
 /** The registry and the check on the real schema (Flyway on H2): what is stored, recorded and kept. */
 class LegalHoldCheckServiceTest {

@@ -2,7 +2,7 @@ package org.harmony.dsar.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.harmony.dsar.system.KeyedHash;
+import org.harmony.dsar.kernel.KeyedHash;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class AnonymisationStrategyTest {
         void shouldBeTheHmacOfTheValueNotAPlainHash() {
             assertThat(AnonymisationStrategy.HASH.anonymise("ada.lovelace@example.org", null, KEY))
                     .isEqualTo(KEY.hex("ada.lovelace@example.org").substring(0, 24))
-                    .isNotEqualTo(org.harmony.dsar.system.Sha256.hex("ada.lovelace@example.org").substring(0, 24));
+                    .isNotEqualTo(org.harmony.dsar.kernel.Sha256.hex("ada.lovelace@example.org").substring(0, 24));
         }
 
         @Test

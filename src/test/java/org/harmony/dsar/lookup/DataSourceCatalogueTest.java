@@ -12,11 +12,11 @@ import java.time.Period;
 import java.util.Map;
 import java.util.Properties;
 
-import org.harmony.dsar.intake.ObjectionScope;
-import org.harmony.dsar.intake.RequestType;
 import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureKind;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
 import org.harmony.dsar.lookup.DataSourceCatalogue.SourceType;
+import org.harmony.dsar.request.ObjectionScope;
+import org.harmony.dsar.request.RequestType;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -18,7 +18,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.system.FormRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;

@@ -15,10 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.harmony.dsar.fulfilment.AccessPackages;
-import org.harmony.dsar.intake.RequestRepository;
 import org.harmony.dsar.journey.JourneyTestSupport;
-import org.harmony.dsar.system.ClusterLock;
-import org.harmony.dsar.system.RequestFiles;
+import org.harmony.dsar.kernel.ClusterLock;
+import org.harmony.dsar.kernel.RequestFiles;
+import org.harmony.dsar.request.RequestRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -28,6 +28,9 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.harmony.dsar.kernel.ClusterLock;
+import org.harmony.dsar.kernel.KeyedHash;
+import org.harmony.dsar.kernel.web.ApiProperties;
 
 /**
  * The per-client limit of the public API holds across nodes: two guards, each with its buckets on a connection pool

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
+import org.harmony.dsar.kernel.RequestFiles;
 
 /**
  * Both stores of request files on H2, the embedded default (the journeys run the database store on PostgreSQL):

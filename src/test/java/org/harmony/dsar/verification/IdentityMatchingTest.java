@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.harmony.dsar.system.Masking;
+import org.harmony.dsar.kernel.Masking;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package org.harmony.dsar.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.harmony.dsar.intake.DsarRequest;
+import org.harmony.dsar.request.DsarRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.task.Task;
 import org.harmony.dsar.appeal.Appeals;
-import org.harmony.dsar.intake.process.DsarVariables;
-import org.harmony.dsar.system.process.TaskCompletionGuard;
+import org.harmony.dsar.kernel.process.TaskCompletionGuard;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /**

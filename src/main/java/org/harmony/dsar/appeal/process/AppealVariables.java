@@ -2,7 +2,7 @@ package org.harmony.dsar.appeal.process;
 
 import java.util.Date;
 
-import org.harmony.dsar.system.process.ProcessVariable;
+import org.harmony.dsar.kernel.process.ProcessVariable;
 
 /**
  * The variables of AppealProcess, beside requestId, requestReference, requestType, jurisdiction and dueAt (the

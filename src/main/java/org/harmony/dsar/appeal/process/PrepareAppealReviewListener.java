@@ -3,7 +3,7 @@ package org.harmony.dsar.appeal.process;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.appeal.Appeals;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /** Shows the requester's statement in "Decide appeal", as a task-local variable that history never keeps. */

@@ -13,9 +13,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.harmony.dsar.breach.NewBreach;
-import org.harmony.dsar.intake.Jurisdiction;
+import org.harmony.dsar.kernel.process.FormJson;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
-import org.harmony.dsar.system.process.FormJson;
+import org.harmony.dsar.request.Jurisdiction;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

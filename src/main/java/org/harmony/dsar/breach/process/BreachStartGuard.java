@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.harmony.dsar.system.process.ProcessStartGuard;
+import org.harmony.dsar.kernel.process.ProcessStartGuard;
 import org.springframework.stereotype.Component;
 
 /** Refuses, with a 400 and the reasons Tasklist shows, a breach start form that does not describe a breach fully. */

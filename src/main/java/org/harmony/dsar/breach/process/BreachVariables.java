@@ -3,7 +3,7 @@ package org.harmony.dsar.breach.process;
 import java.util.Date;
 import java.util.List;
 
-import org.harmony.dsar.system.process.ProcessVariable;
+import org.harmony.dsar.kernel.process.ProcessVariable;
 
 /**
  * The variables of BreachNotificationProcess: references, deadlines and counts. Affected people and their addresses

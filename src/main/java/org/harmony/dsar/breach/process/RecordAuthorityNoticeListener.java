@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.breach.BreachService;
-import org.harmony.dsar.system.process.TaskActors;
+import org.harmony.dsar.kernel.process.TaskActors;
 import org.springframework.stereotype.Component;
 
 /**

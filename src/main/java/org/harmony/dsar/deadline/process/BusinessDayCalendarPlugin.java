@@ -22,8 +22,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.harmony.dsar.deadline.BusinessCalendars;
 import org.harmony.dsar.deadline.DeadlineProperties;
-import org.harmony.dsar.intake.Jurisdiction;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /**

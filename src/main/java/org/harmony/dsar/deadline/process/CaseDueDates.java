@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,10 +1,10 @@
 package org.harmony.dsar.deadline.process;
 
-import org.harmony.dsar.system.process.ProcessVariable;
+import org.harmony.dsar.kernel.process.ProcessVariable;
 
 /**
  * The variables of DeadlineExtensionProcess beyond the request's own (requestId, requestReference, jurisdiction,
- * requestType, dueAt in {@link org.harmony.dsar.intake.process.DsarVariables}). The reason is a code and the
+ * requestType, dueAt in {@link org.harmony.dsar.request.process.DsarVariables}). The reason is a code and the
  * officer's explanation, which the requester receives: no personal data.
  */
 public final class DeadlineExtensionVariables {

@@ -10,8 +10,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.harmony.dsar.deadline.BusinessCalendars;
 import org.harmony.dsar.deadline.DeadlineProperties;
-import org.harmony.dsar.intake.Jurisdiction;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /**

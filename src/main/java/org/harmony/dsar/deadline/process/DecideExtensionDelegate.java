@@ -3,7 +3,7 @@ package org.harmony.dsar.deadline.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.harmony.dsar.deadline.DeadlineRules;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /** Asks the DeadlineExtension decision table whether the jurisdiction allows the extension, and for how long. */

@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.harmony.dsar.deadline.DeadlineExtensions;
-import org.harmony.dsar.intake.process.DsarVariables;
-import org.harmony.dsar.system.process.ProcessStartGuard;
+import org.harmony.dsar.kernel.process.ProcessStartGuard;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /** Refuses, with a 400 and the reason, an extension asked for an unknown request or without a valid reason. */

@@ -3,7 +3,7 @@ package org.harmony.dsar.deadline.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.harmony.dsar.deadline.DeadlineAlerts;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /** Records the deadline breach in the request's audit trail and notifies the group in {@code reminderGroup}. */

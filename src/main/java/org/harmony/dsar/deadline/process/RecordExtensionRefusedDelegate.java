@@ -3,7 +3,7 @@ package org.harmony.dsar.deadline.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.harmony.dsar.deadline.DeadlineExtensions;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /** Records in the request's audit trail that an extension was asked for and refused, and why. */

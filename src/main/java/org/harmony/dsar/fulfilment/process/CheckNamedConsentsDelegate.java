@@ -2,8 +2,8 @@ package org.harmony.dsar.fulfilment.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.harmony.dsar.intake.RequestConsents;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.RequestConsents;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /** Sets consentsNamed: how many consents the withdrawal names. */

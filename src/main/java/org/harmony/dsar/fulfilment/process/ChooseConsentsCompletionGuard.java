@@ -5,9 +5,9 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.task.Task;
 import org.harmony.dsar.fulfilment.Suppressions;
-import org.harmony.dsar.intake.process.DsarVariables;
-import org.harmony.dsar.system.process.FormJson;
-import org.harmony.dsar.system.process.TaskCompletionGuard;
+import org.harmony.dsar.kernel.process.FormJson;
+import org.harmony.dsar.kernel.process.TaskCompletionGuard;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,7 +5,7 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.task.Task;
 import org.harmony.dsar.fulfilment.RestrictionLifts;
-import org.harmony.dsar.system.process.TaskCompletionGuard;
+import org.harmony.dsar.kernel.process.TaskCompletionGuard;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,7 +3,7 @@ package org.harmony.dsar.fulfilment.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.harmony.dsar.fulfilment.RestrictionLifts;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /** Lifts the restriction in the sources (the catalogue's lift values) and records the evidence. */

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.fulfilment.Suppressions;
-import org.harmony.dsar.intake.process.DsarVariables;
-import org.harmony.dsar.system.process.FormJson;
+import org.harmony.dsar.kernel.process.FormJson;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /** When "Choose consents to withdraw" is created: the consents found for the subject, as the checklist's options. */

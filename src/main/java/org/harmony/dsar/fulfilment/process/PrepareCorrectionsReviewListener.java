@@ -5,9 +5,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.fulfilment.Rectifications;
-import org.harmony.dsar.intake.process.DsarVariables;
-import org.harmony.dsar.system.Masking;
-import org.harmony.dsar.system.process.FormJson;
+import org.harmony.dsar.kernel.Masking;
+import org.harmony.dsar.kernel.process.FormJson;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /** When "Review corrections" is created: the corrections for the form's table, values masked, task-local. */

@@ -1,6 +1,6 @@
 package org.harmony.dsar.fulfilment.process;
 
-import org.harmony.dsar.system.process.ProcessVariable;
+import org.harmony.dsar.kernel.process.ProcessVariable;
 
 /**
  * The variables of ProcessorInstructionProcess, beside requestId, requestReference, requestType, jurisdiction and

@@ -4,8 +4,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.fulfilment.Suppressions;
-import org.harmony.dsar.intake.process.DsarVariables;
-import org.harmony.dsar.system.process.FormJson;
+import org.harmony.dsar.kernel.process.FormJson;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /**

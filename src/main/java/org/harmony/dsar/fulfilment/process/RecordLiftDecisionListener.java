@@ -4,8 +4,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.fulfilment.RestrictionLifts;
-import org.harmony.dsar.intake.process.DsarVariables;
-import org.harmony.dsar.system.process.TaskActors;
+import org.harmony.dsar.kernel.process.TaskActors;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /**

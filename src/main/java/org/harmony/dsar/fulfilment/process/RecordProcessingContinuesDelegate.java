@@ -3,7 +3,7 @@ package org.harmony.dsar.fulfilment.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.harmony.dsar.fulfilment.Objections;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /** Records that compelling legitimate grounds let the processing continue; sets fulfilmentNote. */

@@ -3,7 +3,7 @@ package org.harmony.dsar.fulfilment.process;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.fulfilment.ProcessorInstructions;
-import org.harmony.dsar.system.process.TaskActors;
+import org.harmony.dsar.kernel.process.TaskActors;
 import org.springframework.stereotype.Component;
 
 /** On completion of "Record processor confirmation": the outcome, the note and who recorded them, as evidence. */

@@ -3,7 +3,7 @@ package org.harmony.dsar.fulfilment.process;
 import java.util.Date;
 
 import org.camunda.spin.json.SpinJsonNode;
-import org.harmony.dsar.system.process.ProcessVariable;
+import org.harmony.dsar.kernel.process.ProcessVariable;
 
 /**
  * The variables of the rights that need more than a flag: ConsentWithdrawalProcess, ObjectionProcess and

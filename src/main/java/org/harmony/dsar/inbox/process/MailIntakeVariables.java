@@ -2,7 +2,7 @@ package org.harmony.dsar.inbox.process;
 
 import java.util.Date;
 
-import org.harmony.dsar.system.process.ProcessVariable;
+import org.harmony.dsar.kernel.process.ProcessVariable;
 
 /**
  * The variables of MailIntakeProcess. References and decisions only: the mail and the requester's details typed in

@@ -1,13 +1,13 @@
 package org.harmony.dsar.inbox.process;
 
-import static org.harmony.dsar.system.process.SubmittedValues.named;
-import static org.harmony.dsar.system.process.SubmittedValues.text;
+import static org.harmony.dsar.kernel.process.SubmittedValues.named;
+import static org.harmony.dsar.kernel.process.SubmittedValues.text;
 
 import java.util.function.Function;
 
 import org.harmony.dsar.inbox.Triage;
-import org.harmony.dsar.intake.Jurisdiction;
-import org.harmony.dsar.intake.RequestType;
+import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.RequestType;
 
 /** The officer's triage as submitted with the task's variables; values that are no known name count as missing. */
 final class TriageSubmission {

@@ -1,16 +1,17 @@
 package org.harmony.dsar.intake.process;
 
-import static org.harmony.dsar.system.process.SubmittedValues.named;
-import static org.harmony.dsar.system.process.SubmittedValues.text;
+import static org.harmony.dsar.kernel.process.SubmittedValues.named;
+import static org.harmony.dsar.kernel.process.SubmittedValues.text;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
-import org.harmony.dsar.intake.Channel;
-import org.harmony.dsar.intake.Jurisdiction;
 import org.harmony.dsar.intake.LoggedRequest;
-import org.harmony.dsar.intake.RequestType;
+import org.harmony.dsar.request.Channel;
+import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.RequestType;
+import org.harmony.dsar.request.process.DsarVariables;
 
 /** A start form submission of LogRequestProcess as a {@link LoggedRequest}; values that are not valid become null. */
 final class LoggedRequestForm {

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.harmony.dsar.intake.StaffIntake;
-import org.harmony.dsar.system.process.ProcessStartGuard;
+import org.harmony.dsar.kernel.process.ProcessStartGuard;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,7 +2,8 @@ package org.harmony.dsar.intake.process;
 
 import java.util.List;
 
-import org.harmony.dsar.system.process.ProcessVariable;
+import org.harmony.dsar.kernel.process.ProcessVariable;
+import org.harmony.dsar.request.process.DsarVariables;
 
 /**
  * The start form of LogRequestProcess. Its personal fields (name, email, postal address, details) are read once by

@@ -2,8 +2,8 @@ package org.harmony.dsar.legalhold.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.legalhold.LegalHoldCheckService;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /** Runs the legal-hold and retention check; sets the counts the decision table LegalHoldOutcome reads. */

@@ -1,6 +1,6 @@
 package org.harmony.dsar.legalhold.process;
 
-import org.harmony.dsar.system.process.ProcessVariable;
+import org.harmony.dsar.kernel.process.ProcessVariable;
 
 /** The variables of LegalHoldCheckProcess beyond the request's own: counts, codes and ids, no personal data. */
 final class LegalHoldVariables {

@@ -4,9 +4,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.task.Task;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.kernel.process.TaskCompletionGuard;
 import org.harmony.dsar.legalhold.LegalHoldCheckService;
-import org.harmony.dsar.system.process.TaskCompletionGuard;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /**

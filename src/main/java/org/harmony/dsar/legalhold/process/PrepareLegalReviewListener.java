@@ -4,10 +4,10 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.kernel.process.FormJson;
 import org.harmony.dsar.legalhold.LegalHoldCheckService;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
-import org.harmony.dsar.system.process.FormJson;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /** When "Legal review" is created: what the form lists (holds, retention rules, what would be kept), task-local. */

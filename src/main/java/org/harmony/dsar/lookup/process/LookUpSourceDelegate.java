@@ -2,8 +2,8 @@ package org.harmony.dsar.lookup.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.lookup.SubjectDataLookup;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /** Looks the subject up in one source (one instance of the multi-instance lookup per catalogue source). */

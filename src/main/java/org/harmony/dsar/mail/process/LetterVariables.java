@@ -2,7 +2,7 @@ package org.harmony.dsar.mail.process;
 
 import java.util.Date;
 
-import org.harmony.dsar.system.process.ProcessVariable;
+import org.harmony.dsar.kernel.process.ProcessVariable;
 
 /** The variables of PostLetterProcess, beside requestId and requestReference: references only, never the letter. */
 public final class LetterVariables {

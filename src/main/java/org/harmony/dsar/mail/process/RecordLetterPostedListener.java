@@ -2,8 +2,8 @@ package org.harmony.dsar.mail.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.harmony.dsar.kernel.process.TaskActors;
 import org.harmony.dsar.mail.PostalLetters;
-import org.harmony.dsar.system.process.TaskActors;
 import org.springframework.stereotype.Component;
 
 /** On completion of "Post this letter": records when and by whom the letter was posted. */

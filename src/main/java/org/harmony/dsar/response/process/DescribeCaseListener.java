@@ -3,11 +3,11 @@ package org.harmony.dsar.response.process;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.inbox.MailTriage;
-import org.harmony.dsar.intake.RepeatedRequests;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.kernel.process.ProcessVariable;
+import org.harmony.dsar.request.RepeatedRequests;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.response.CaseSummaries;
 import org.harmony.dsar.response.PortabilityTransmissions;
-import org.harmony.dsar.system.process.ProcessVariable;
 import org.springframework.stereotype.Component;
 
 /**

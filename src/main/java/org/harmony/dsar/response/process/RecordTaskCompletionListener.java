@@ -2,10 +2,10 @@ package org.harmony.dsar.response.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.kernel.process.ElementProperties;
+import org.harmony.dsar.kernel.process.TaskActors;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.response.ReviewRules;
-import org.harmony.dsar.system.process.ElementProperties;
-import org.harmony.dsar.system.process.TaskActors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

@@ -6,12 +6,12 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.kernel.process.ElementProperties;
+import org.harmony.dsar.kernel.process.TaskCompletionGuard;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.response.PortabilityTransmissions;
 import org.harmony.dsar.response.ReviewFees;
 import org.harmony.dsar.response.ReviewRules;
-import org.harmony.dsar.system.process.ElementProperties;
-import org.harmony.dsar.system.process.TaskCompletionGuard;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,7 +2,7 @@ package org.harmony.dsar.retention.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.retention.RequestRetention;
 import org.springframework.stereotype.Component;
 

@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.harmony.dsar.appeal.process.AppealVariables;
 import org.harmony.dsar.inbox.process.MailIntakeVariables;
-import org.harmony.dsar.intake.process.DsarVariables;
 import org.harmony.dsar.intake.process.LoggedRequestVariables;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /**

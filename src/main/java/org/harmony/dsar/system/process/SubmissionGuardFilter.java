@@ -42,6 +42,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
+import org.harmony.dsar.kernel.process.ProcessStartGuard;
+import org.harmony.dsar.kernel.process.TaskCompletionGuard;
 
 /**
  * Refuses a task completion that carries a variable which is no field of the task's form ({@link

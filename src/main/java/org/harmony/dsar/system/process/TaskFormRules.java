@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.harmony.dsar.system.FormRules;
 import org.springframework.stereotype.Component;
+import org.harmony.dsar.kernel.process.TaskCompletionGuard;
 
 /**
  * The rules of the Camunda Form a user task shows. Forms bound to their deployment never change, so the rules are

@@ -3,8 +3,8 @@ package org.harmony.dsar.verification.process;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.harmony.dsar.intake.process.DsarVariables;
-import org.harmony.dsar.system.process.TaskActors;
+import org.harmony.dsar.kernel.process.TaskActors;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.verification.TrustedIdentifiers;
 import org.springframework.stereotype.Component;
 

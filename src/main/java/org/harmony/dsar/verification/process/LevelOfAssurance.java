@@ -1,7 +1,7 @@
 package org.harmony.dsar.verification.process;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.verification.IdentityAssurance;
 import org.harmony.dsar.verification.SubjectRelationship;
 

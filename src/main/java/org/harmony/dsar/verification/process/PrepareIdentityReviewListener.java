@@ -5,7 +5,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.inbox.MailTriage;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.verification.IdentityAssurance;
 import org.harmony.dsar.verification.TrustedIdentifiers;
 import org.springframework.stereotype.Component;

@@ -4,8 +4,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.harmony.dsar.intake.RequestRepository;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.RequestRepository;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.response.RequesterNotifications;
 import org.harmony.dsar.verification.VerificationLevels;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package org.harmony.dsar.verification.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.harmony.dsar.intake.process.DsarVariables;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.verification.VerificationService;
 import org.springframework.stereotype.Component;
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.harmony.dsar.request.process.DsarVariables;
 
 /**
  * Process test for LogRequestProcess.bpmn: a compliance officer logs a request with the start form; it is registered

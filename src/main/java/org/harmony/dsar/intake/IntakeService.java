@@ -1,6 +1,5 @@
 package org.harmony.dsar.intake;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.harmony.dsar.deadline.DeadlineService;
 import org.harmony.dsar.kernel.KeyedHash;
+import org.harmony.dsar.kernel.References;
 import org.harmony.dsar.kernel.web.ApiProperties;
 import org.harmony.dsar.kernel.web.RateLimited;
 import org.harmony.dsar.operations.RequestMetrics;
@@ -46,8 +46,6 @@ import org.harmony.dsar.request.RequestType;
 public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
-    /** Crockford's base32 without I, L, O, U: easy to read aloud and type. */
-    private static final char[] REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
     private final RequestRepository requests;
     private final RequestEvents events;
@@ -61,7 +59,6 @@ public class IntakeService {
     private final RequestObjections objections;
     private final int perRecipientPerDay;
     private final KeyedHash hash;
-    private final SecureRandom random = new SecureRandom();
 
     IntakeService(RequestRepository requests, RequestEvents events, RuntimeService runtime, ObjectMapper json,
             Clock clock, ApiProperties api, RequestMetrics metrics, RepeatedRequests repeats, DeadlineService deadlines,
@@ -200,15 +197,8 @@ public class IntakeService {
         }
     }
 
-    private String newReference() {
-        StringBuilder reference = new StringBuilder("DSAR-");
-        for (int i = 0; i < 10; i++) {
-            if (i == 5) {
-                reference.append('-');
-            }
-            reference.append(REFERENCE_ALPHABET[random.nextInt(REFERENCE_ALPHABET.length)]);
-        }
-        return reference.toString();
+    private static String newReference() {
+        return References.next("DSAR", 5, 5);
     }
 
     private String toJson(Map<String, String> dataPoints) {

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class BreachRecords {
 
     private static final Logger log = LoggerFactory.getLogger(BreachRecords.class);
-    static final String EXPLICIT_SOURCE = "explicit";
+    private static final String EXPLICIT_SOURCE = "explicit";
 
     private final BreachRepository breaches;
     private final BreachRecipients recipients;

@@ -89,7 +89,7 @@ class AccessPackageRepository {
         return jdbc.sql("""
                 SELECT id, request_id, file_path FROM access_package WHERE id = :id AND deleted_at IS NULL
                 """)
-                .param("id", packageId).query(AccessPackageRepository::stored).optional();
+                .param("id", packageId).query(AccessPackageRepository::storedRow).optional();
     }
 
     /** Packages past their download window whose file is not yet deleted. */
@@ -98,7 +98,7 @@ class AccessPackageRepository {
                 SELECT id, request_id, file_path FROM access_package WHERE expires_at < :now AND deleted_at IS NULL
                 """)
                 .param("now", Timestamp.from(now))
-                .query(AccessPackageRepository::stored)
+                .query(AccessPackageRepository::storedRow)
                 .list();
     }
 
@@ -107,7 +107,7 @@ class AccessPackageRepository {
                 .param("now", Timestamp.from(now)).param("id", packageId).update();
     }
 
-    private static Stored stored(ResultSet rs, int row) throws SQLException {
+    private static Stored storedRow(ResultSet rs, int row) throws SQLException {
         return new Stored(rs.getString("id"), rs.getString("request_id"), rs.getString("file_path"));
     }
 

@@ -44,7 +44,8 @@ public class LegalHoldCheckService {
     private final KeyedHash hash;
 
     LegalHoldCheckService(LegalHoldCheckRepository checks, RequestEvents events, RequestRepository requests,
-            SubjectDataLookup lookup, DataSourceCatalogue catalogue, LegalHoldRegistry registry, Clock clock, KeyedHash hash) {
+            SubjectDataLookup lookup, DataSourceCatalogue catalogue, LegalHoldRegistry registry, Clock clock,
+            KeyedHash hash) {
         this.checks = checks;
         this.events = events;
         this.requests = requests;

@@ -55,7 +55,8 @@ public class RequestRetention {
 
     RequestRetention(JdbcClient jdbc, RequestRepository requests, RequestEvents events, SubjectDataLookup lookup,
             VerifiedIdentifiers identifiers, IdentityEvidence evidence, AccessPackages packages,
-            PackageCleanup packageCleanup, RequestMetrics metrics, IncomingMails incomingMails, PostalLetters postalLetters, Clock clock) {
+            PackageCleanup packageCleanup, RequestMetrics metrics, IncomingMails incomingMails,
+            PostalLetters postalLetters, Clock clock) {
         this.metrics = metrics;
         this.incomingMails = incomingMails;
         this.postalLetters = postalLetters;

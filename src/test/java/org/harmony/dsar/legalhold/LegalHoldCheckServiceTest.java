@@ -200,8 +200,10 @@ class LegalHoldCheckServiceTest {
             assertThat(reviews.refusal(requestId, "DENY", "LEGAL_HOLD", null)).isEmpty();
             assertThat(reviews.refusal(requestId, "RELEASE_HOLD", null, "another-hold")).isPresent();
             assertThat(reviews.refusal(requestId, "RELEASE_HOLD", null, hold.id())).isEmpty();
-            assertThat(reviews.recordReview(requestId, LegalReviewDecision.RELEASE_HOLD, null, hold.id())).isEqualTo("RECHECK");
-            assertThat(reviews.recordReview(requestId, LegalReviewDecision.CONFIRM_PARTIAL, null, null)).isEqualTo("PROCEED_PARTLY");
+            assertThat(reviews.recordReview(requestId, LegalReviewDecision.RELEASE_HOLD, null, hold.id()))
+                    .isEqualTo("RECHECK");
+            assertThat(reviews.recordReview(requestId, LegalReviewDecision.CONFIRM_PARTIAL, null, null))
+                    .isEqualTo("PROCEED_PARTLY");
             registry.release(hold.id(), "done", "legal");
             assertThat(reviews.refusal(requestId, "RELEASE_HOLD", null, hold.id())).hasValueSatisfying(r ->
                     assertThat(r).contains("released already"));

@@ -52,8 +52,10 @@ class RetentionCleanupAcrossNodesTest extends JourneyTestSupport {
         for (int i = 0; i < PACKAGES; i++) {
             requestIds.add(requestWithExpiredPackage(uniqueEmail("cleanup." + i)));
         }
-        RetentionCleanup nodeA = new RetentionCleanup(packageCleanup, retention, new ClusterLock(jdbc, Clock.systemUTC()));
-        RetentionCleanup nodeB = new RetentionCleanup(packageCleanup, retention, new ClusterLock(jdbc, Clock.systemUTC()));
+        RetentionCleanup nodeA = new RetentionCleanup(packageCleanup, retention,
+                new ClusterLock(jdbc, Clock.systemUTC()));
+        RetentionCleanup nodeB = new RetentionCleanup(packageCleanup, retention,
+                new ClusterLock(jdbc, Clock.systemUTC()));
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {

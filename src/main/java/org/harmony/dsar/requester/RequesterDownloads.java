@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.harmony.dsar.fulfilment.AccessPackage;
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.kernel.web.ApiProblem;
 import org.harmony.dsar.request.DsarRequest;
@@ -37,13 +38,13 @@ public class RequesterDownloads {
         this.clock = clock;
     }
 
-    public Optional<AccessPackages.Package> downloadable(DsarRequest request) {
+    public Optional<AccessPackage> downloadable(DsarRequest request) {
         return packages.latest(request.id()).filter(p -> p.isDownloadable(clock.instant()));
     }
 
     /** The package the requester may download now; otherwise why not (not ready yet, or expired). */
-    public AccessPackages.Package released(DsarRequest request) {
-        AccessPackages.Package latest = packages.latest(request.id())
+    public AccessPackage released(DsarRequest request) {
+        AccessPackage latest = packages.latest(request.id())
                 .filter(p -> p.isReleased() || request.stage() == RequestStage.COMPLETED)
                 .orElseThrow(() -> request.stage() == RequestStage.COMPLETED ? expired() : notReady());
         if (!latest.isReleased() || latest.isExpired(clock.instant())) {
@@ -53,7 +54,7 @@ public class RequesterDownloads {
     }
 
     public ResponseEntity<Resource> zip(DsarRequest request) {
-        AccessPackages.Package latest = released(request);
+        AccessPackage latest = released(request);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -65,7 +66,7 @@ public class RequesterDownloads {
     }
 
     /** The files in the package, with their sizes, as the download page lists them. */
-    public List<Map<String, Object>> contents(AccessPackages.Package released) {
+    public List<Map<String, Object>> contents(AccessPackage released) {
         List<Map<String, Object>> files = new ArrayList<>();
         try (InputStream in = packages.open(released.id()); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {

@@ -12,7 +12,7 @@ import org.harmony.dsar.deadline.DeadlineExtensions;
 import org.harmony.dsar.deadline.DeadlineService;
 import org.harmony.dsar.fulfilment.SubjectErasure;
 import org.harmony.dsar.legalhold.LegalGrounds;
-import org.harmony.dsar.legalhold.LegalHoldCheckService;
+import org.harmony.dsar.legalhold.LegalHoldSummaries;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
@@ -33,14 +33,14 @@ public class CaseSummaries {
     private final RequestRepository requests;
     private final DeadlineService deadlines;
     private final DeadlineExtensions extensions;
-    private final LegalHoldCheckService legalHolds;
+    private final LegalHoldSummaries legalHolds;
     private final SubjectErasure erasure;
     private final DataSourceCatalogue catalogue;
     private final VerifiedIdentifiers identifiers;
     private final Clock clock;
 
     CaseSummaries(RequestRepository requests, DeadlineService deadlines, DeadlineExtensions extensions,
-            LegalHoldCheckService legalHolds, SubjectErasure erasure, DataSourceCatalogue catalogue, VerifiedIdentifiers identifiers, Clock clock) {
+            LegalHoldSummaries legalHolds, SubjectErasure erasure, DataSourceCatalogue catalogue, VerifiedIdentifiers identifiers, Clock clock) {
         this.requests = requests;
         this.deadlines = deadlines;
         this.extensions = extensions;

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.harmony.dsar.fulfilment.AccessPackage;
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.fulfilment.FulfilmentProperties;
 import org.harmony.dsar.kernel.KeyedHash;
@@ -99,7 +100,7 @@ public class PortabilityTransmissions {
         }
         String approvedKey = jdbc.sql("SELECT transmission_approved_key FROM dsar_request WHERE id = :id")
                 .param("id", request.id()).query(String.class).optional().orElse(null);
-        Optional<AccessPackages.Package> released = packages.latest(request.id()).filter(AccessPackages.Package::isReleased);
+        Optional<AccessPackage> released = packages.latest(request.id()).filter(AccessPackage::isReleased);
         if (approvedKey == null) {
             return Optional.of(new Outcome(NOT_TRANSMITTED, Map.of("destination", destination.get(),
                     "transmissionReason", "REFUSED")));

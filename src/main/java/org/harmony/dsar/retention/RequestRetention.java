@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Set;
 
 import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.fulfilment.PackageCleanup;
 import org.harmony.dsar.inbox.IncomingMails;
 import org.harmony.dsar.lookup.SubjectDataLookup;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
@@ -46,6 +47,7 @@ public class RequestRetention {
     private final VerifiedIdentifiers identifiers;
     private final IdentityEvidence evidence;
     private final AccessPackages packages;
+    private final PackageCleanup packageCleanup;
     private final RequestMetrics metrics;
     private final IncomingMails incomingMails;
     private final PostalLetters postalLetters;
@@ -53,7 +55,8 @@ public class RequestRetention {
 
     RequestRetention(JdbcClient jdbc, RequestRepository requests, RequestEvents events, SubjectDataLookup lookup,
             VerifiedIdentifiers identifiers, IdentityEvidence evidence, AccessPackages packages,
-            RequestMetrics metrics, IncomingMails incomingMails, PostalLetters postalLetters, Clock clock) {
+            PackageCleanup packageCleanup, RequestMetrics metrics, IncomingMails incomingMails,
+            PostalLetters postalLetters, Clock clock) {
         this.metrics = metrics;
         this.incomingMails = incomingMails;
         this.postalLetters = postalLetters;
@@ -64,6 +67,7 @@ public class RequestRetention {
         this.identifiers = identifiers;
         this.evidence = evidence;
         this.packages = packages;
+        this.packageCleanup = packageCleanup;
         this.clock = clock;
     }
 
@@ -115,6 +119,6 @@ public class RequestRetention {
                 }
             }
         }
-        return removed + packages.deleteOrphanFiles();
+        return removed + packageCleanup.deleteOrphanFiles();
     }
 }

@@ -2,7 +2,7 @@ package org.harmony.dsar.retention;
 
 import java.time.Duration;
 
-import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.fulfilment.PackageCleanup;
 import org.harmony.dsar.kernel.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +22,11 @@ public class RetentionCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionCleanup.class);
 
-    private final AccessPackages packages;
+    private final PackageCleanup packages;
     private final RequestRetention retention;
     private final ClusterLock lock;
 
-    RetentionCleanup(AccessPackages packages, RequestRetention retention, ClusterLock lock) {
+    RetentionCleanup(PackageCleanup packages, RequestRetention retention, ClusterLock lock) {
         this.packages = packages;
         this.retention = retention;
         this.lock = lock;

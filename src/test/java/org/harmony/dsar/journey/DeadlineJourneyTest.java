@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.Job;
-import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.fulfilment.PackageCleanup;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
 import org.harmony.dsar.response.RequesterNotifications;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +40,7 @@ class DeadlineJourneyTest extends JourneyTestSupport {
     @Autowired
     private JdbcClient jdbc;
     @Autowired
-    private AccessPackages packages;
+    private PackageCleanup packages;
     @Autowired
     private RequesterNotifications notifications;
 

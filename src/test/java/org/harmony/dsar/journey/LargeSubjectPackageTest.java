@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.harmony.dsar.fulfilment.AccessPackage;
 import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.fulfilment.PackageCleanup;
 import org.harmony.dsar.kernel.RequestFiles;
 import org.harmony.dsar.lookup.LookupResult;
 import org.harmony.dsar.lookup.SubjectDataLookup;
@@ -40,6 +42,8 @@ class LargeSubjectPackageTest extends JourneyTestSupport {
     private SubjectDataLookup lookup;
     @Autowired
     private AccessPackages packages;
+    @Autowired
+    private PackageCleanup packageCleanup;
     @Autowired
     private RequestRepository requests;
     @Autowired
@@ -74,7 +78,7 @@ class LargeSubjectPackageTest extends JourneyTestSupport {
         assertThat(result.recordCount()).isEqualTo(RECORDS);
         packages.build(requestId);
 
-        AccessPackages.Package built = packages.latest(requestId).orElseThrow();
+        AccessPackage built = packages.latest(requestId).orElseThrow();
         long csvLines = 0;
         long jsonRecords = 0;
         String report = null;
@@ -108,7 +112,7 @@ class LargeSubjectPackageTest extends JourneyTestSupport {
         jdbc.sql("UPDATE access_package SET expires_at = :past WHERE id = :id")
                 .param("past", Timestamp.from(Instant.now().minusSeconds(60))).param("id", built.id()).update();
 
-        assertThat(packages.deleteExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(packageCleanup.deleteExpired()).isGreaterThanOrEqualTo(1);
         assertThat(files.exists(requestId, file)).isFalse();
         assertThat(files.exists(requestId, lookupFile)).isFalse();
         assertThat(chunksOf(requestId, file) + chunksOf(requestId, lookupFile)).isZero();

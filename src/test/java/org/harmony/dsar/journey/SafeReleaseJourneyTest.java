@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.fulfilment.PackageCleanup;
 import org.harmony.dsar.kernel.RequestFiles;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
 import org.junit.jupiter.api.Nested;
@@ -35,7 +35,7 @@ class SafeReleaseJourneyTest extends JourneyTestSupport {
     @Autowired
     private JdbcClient jdbc;
     @Autowired
-    private AccessPackages packages;
+    private PackageCleanup packages;
     @Autowired
     private RequestFiles files;
 

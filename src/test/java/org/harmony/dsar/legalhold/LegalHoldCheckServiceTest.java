@@ -49,6 +49,9 @@ class LegalHoldCheckServiceTest {
     private final SubjectDataLookup lookup = mock(SubjectDataLookup.class);
     private LegalHoldRegistry registry;
     private LegalHoldCheckService service;
+    private LegalHoldCheckRepository checks;
+    private LegalHoldSummaries summaries;
+    private LegalReviews reviews;
     private String requestId;
 
     @BeforeAll
@@ -81,8 +84,11 @@ class LegalHoldCheckServiceTest {
         when(requests.get(requestId)).thenReturn(request);
         when(lookup.subjectOf(request)).thenReturn(SubjectParameters.of(EMAIL, Map.of()));
         registry = new LegalHoldRegistry(jdbc, catalogue, clock, HoldRulesTest.KEYED_HASH);
-        service = new LegalHoldCheckService(jdbc, mock(RequestEvents.class), requests, lookup, catalogue, registry,
+        checks = new LegalHoldCheckRepository(jdbc);
+        service = new LegalHoldCheckService(checks, mock(RequestEvents.class), requests, lookup, catalogue, registry,
                 clock, HoldRulesTest.KEYED_HASH);
+        summaries = new LegalHoldSummaries(checks, registry, catalogue);
+        reviews = new LegalReviews(checks, registry, requests, mock(RequestEvents.class));
     }
 
     @Nested
@@ -150,12 +156,12 @@ class LegalHoldCheckServiceTest {
             assertThat(result.subjectHolds()).isEqualTo(1);
             assertThat(result.retentionKeeps()).isEqualTo(1);
             assertThat(result.everythingKept()).isFalse();
-            assertThat(service.latestCheck(requestId)).extracting(LegalHoldCheckService.CheckedItem::sourceName,
-                    LegalHoldCheckService.CheckedItem::decision, LegalHoldCheckService.CheckedItem::holdId)
+            assertThat(checks.latestCheck(requestId)).extracting(CheckedItem::sourceName,
+                    CheckedItem::decision, CheckedItem::holdId)
                     .containsExactlyInAnyOrder(
                             org.assertj.core.groups.Tuple.tuple("web-enquiries", HoldRules.Decision.KEEP, hold.id()),
                             org.assertj.core.groups.Tuple.tuple("orders", HoldRules.Decision.KEEP_RECENT, null));
-            assertThat(service.reviewSummary(requestId)).contains("M-2026-17").contains(hold.id())
+            assertThat(summaries.reviewSummary(requestId)).contains("M-2026-17").contains(hold.id())
                     .doesNotContain(EMAIL);
             registry.release(hold.id(), "done", "legal");
         }
@@ -188,16 +194,18 @@ class LegalHoldCheckServiceTest {
             LegalHold hold = registry.place(subjectHold(EMAIL, null), "legal");
             service.check(requestId);
 
-            assertThat(service.refusal(requestId, null, null, null)).isPresent();
-            assertThat(service.refusal(requestId, "DENY", null, null)).hasValueSatisfying(r ->
+            assertThat(reviews.refusal(requestId, null, null, null)).isPresent();
+            assertThat(reviews.refusal(requestId, "DENY", null, null)).hasValueSatisfying(r ->
                     assertThat(r).contains("reason code"));
-            assertThat(service.refusal(requestId, "DENY", "LEGAL_HOLD", null)).isEmpty();
-            assertThat(service.refusal(requestId, "RELEASE_HOLD", null, "another-hold")).isPresent();
-            assertThat(service.refusal(requestId, "RELEASE_HOLD", null, hold.id())).isEmpty();
-            assertThat(service.recordReview(requestId, "RELEASE_HOLD", null, hold.id())).isEqualTo("RECHECK");
-            assertThat(service.recordReview(requestId, "CONFIRM_PARTIAL", null, null)).isEqualTo("PROCEED_PARTLY");
+            assertThat(reviews.refusal(requestId, "DENY", "LEGAL_HOLD", null)).isEmpty();
+            assertThat(reviews.refusal(requestId, "RELEASE_HOLD", null, "another-hold")).isPresent();
+            assertThat(reviews.refusal(requestId, "RELEASE_HOLD", null, hold.id())).isEmpty();
+            assertThat(reviews.recordReview(requestId, LegalReviewDecision.RELEASE_HOLD, null, hold.id()))
+                    .isEqualTo("RECHECK");
+            assertThat(reviews.recordReview(requestId, LegalReviewDecision.CONFIRM_PARTIAL, null, null))
+                    .isEqualTo("PROCEED_PARTLY");
             registry.release(hold.id(), "done", "legal");
-            assertThat(service.refusal(requestId, "RELEASE_HOLD", null, hold.id())).hasValueSatisfying(r ->
+            assertThat(reviews.refusal(requestId, "RELEASE_HOLD", null, hold.id())).hasValueSatisfying(r ->
                     assertThat(r).contains("released already"));
         }
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.fulfilment.PackageCleanup;
 import org.harmony.dsar.journey.JourneyTestSupport;
 import org.harmony.dsar.kernel.ClusterLock;
 import org.harmony.dsar.kernel.RequestFiles;
@@ -37,6 +38,8 @@ class RetentionCleanupAcrossNodesTest extends JourneyTestSupport {
     @Autowired
     private AccessPackages packages;
     @Autowired
+    private PackageCleanup packageCleanup;
+    @Autowired
     private RequestRetention retention;
     @Autowired
     private RequestRepository requests;
@@ -49,8 +52,10 @@ class RetentionCleanupAcrossNodesTest extends JourneyTestSupport {
         for (int i = 0; i < PACKAGES; i++) {
             requestIds.add(requestWithExpiredPackage(uniqueEmail("cleanup." + i)));
         }
-        RetentionCleanup nodeA = new RetentionCleanup(packages, retention, new ClusterLock(jdbc, Clock.systemUTC()));
-        RetentionCleanup nodeB = new RetentionCleanup(packages, retention, new ClusterLock(jdbc, Clock.systemUTC()));
+        RetentionCleanup nodeA = new RetentionCleanup(packageCleanup, retention,
+                new ClusterLock(jdbc, Clock.systemUTC()));
+        RetentionCleanup nodeB = new RetentionCleanup(packageCleanup, retention,
+                new ClusterLock(jdbc, Clock.systemUTC()));
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {

@@ -6,7 +6,8 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.kernel.process.TaskActors;
-import org.harmony.dsar.legalhold.LegalHoldCheckService;
+import org.harmony.dsar.legalhold.LegalReviewDecision;
+import org.harmony.dsar.legalhold.LegalReviews;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,10 @@ class CheckLegalReviewListener implements TaskListener {
 
     private static final Logger log = LoggerFactory.getLogger(CheckLegalReviewListener.class);
 
-    private final LegalHoldCheckService legalHolds;
+    private final LegalReviews legalReviews;
 
-    CheckLegalReviewListener(LegalHoldCheckService legalHolds) {
-        this.legalHolds = legalHolds;
+    CheckLegalReviewListener(LegalReviews legalReviews) {
+        this.legalReviews = legalReviews;
     }
 
     @Override
@@ -33,14 +34,14 @@ class CheckLegalReviewListener implements TaskListener {
         String requestId = DsarVariables.REQUEST_ID.from(task);
         String decision = LegalHoldVariables.LEGAL_REVIEW_DECISION.fromOrNull(task);
         String holdId = LegalHoldVariables.HOLD_TO_RELEASE.fromOrNull(task);
-        legalHolds.refusal(requestId, decision, LegalHoldVariables.LEGAL_DENIAL_REASON.fromOrNull(task), holdId)
+        legalReviews.refusal(requestId, decision, LegalHoldVariables.LEGAL_DENIAL_REASON.fromOrNull(task), holdId)
                 .ifPresent(refusal -> {
                     log.info("Legal review of request {} refused: {}", DsarVariables.REQUEST_REFERENCE.fromOrNull(task),
                             refusal);
                     throw new BadUserRequestException(refusal);
                 });
-        if (LegalHoldCheckService.RELEASE_HOLD.equals(decision)) {
-            legalHolds.releaseForReview(requestId, holdId, LegalHoldVariables.RELEASE_NOTE.fromOrNull(task),
+        if (LegalReviewDecision.of(decision).orElseThrow() == LegalReviewDecision.RELEASE_HOLD) {
+            legalReviews.releaseForReview(requestId, holdId, LegalHoldVariables.RELEASE_NOTE.fromOrNull(task),
                     Objects.requireNonNullElse(TaskActors.completedBy(task), "unknown"));
         }
     }

@@ -1,6 +1,7 @@
 package org.harmony.dsar.legalhold.process;
 
 import org.harmony.dsar.kernel.process.ProcessVariable;
+import org.harmony.dsar.legalhold.LegalReviewDecision;
 
 /** The variables of LegalHoldCheckProcess beyond the request's own: counts, codes and ids, no personal data. */
 final class LegalHoldVariables {
@@ -15,7 +16,7 @@ final class LegalHoldVariables {
     static final ProcessVariable<Boolean> EVERYTHING_KEPT = ProcessVariable.of("everythingKept", Boolean.class);
     /** Task-local while "Legal review" is open: the holds and rules that apply and what would be kept. */
     static final ProcessVariable<String> LEGAL_REVIEW_SUMMARY = ProcessVariable.of("legalReviewSummary", String.class);
-    /** CONFIRM_PARTIAL, DENY or RELEASE_HOLD. */
+    /** A {@link LegalReviewDecision} by its name, as the form submits it. */
     static final ProcessVariable<String> LEGAL_REVIEW_DECISION = ProcessVariable.of("legalReviewDecision", String.class);
     /** With DENY: the reason code the denial mail explains (LEGAL_HOLD, LEGAL_OBLIGATION). */
     static final ProcessVariable<String> LEGAL_DENIAL_REASON = ProcessVariable.of("legalDenialReason", String.class);

@@ -5,7 +5,7 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.task.Task;
 import org.harmony.dsar.kernel.process.TaskCompletionGuard;
-import org.harmony.dsar.legalhold.LegalHoldCheckService;
+import org.harmony.dsar.legalhold.LegalReviews;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +18,10 @@ class LegalReviewCompletionGuard implements TaskCompletionGuard {
 
     static final String LEGAL_REVIEW_TASK = "UserTask_LegalReview";
 
-    private final LegalHoldCheckService legalHolds;
+    private final LegalReviews legalReviews;
 
-    LegalReviewCompletionGuard(LegalHoldCheckService legalHolds) {
-        this.legalHolds = legalHolds;
+    LegalReviewCompletionGuard(LegalReviews legalReviews) {
+        this.legalReviews = legalReviews;
     }
 
     @Override
@@ -30,7 +30,7 @@ class LegalReviewCompletionGuard implements TaskCompletionGuard {
                 || !(values.apply(DsarVariables.REQUEST_ID.name()) instanceof String requestId)) {
             return Optional.empty();
         }
-        return legalHolds.refusal(requestId, text(values.apply(LegalHoldVariables.LEGAL_REVIEW_DECISION.name())),
+        return legalReviews.refusal(requestId, text(values.apply(LegalHoldVariables.LEGAL_REVIEW_DECISION.name())),
                 text(values.apply(LegalHoldVariables.LEGAL_DENIAL_REASON.name())),
                 text(values.apply(LegalHoldVariables.HOLD_TO_RELEASE.name())));
     }

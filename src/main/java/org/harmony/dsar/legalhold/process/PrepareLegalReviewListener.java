@@ -5,7 +5,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.kernel.process.FormJson;
-import org.harmony.dsar.legalhold.LegalHoldCheckService;
+import org.harmony.dsar.legalhold.LegalHoldSummaries;
+import org.harmony.dsar.legalhold.LegalReviews;
 import org.harmony.dsar.lookup.VerifiedIdentifiers;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
@@ -14,20 +15,23 @@ import org.springframework.stereotype.Component;
 @Component
 class PrepareLegalReviewListener implements TaskListener {
 
-    private final LegalHoldCheckService legalHolds;
+    private final LegalHoldSummaries summaries;
+    private final LegalReviews legalReviews;
     private final VerifiedIdentifiers identifiers;
 
-    PrepareLegalReviewListener(LegalHoldCheckService legalHolds, VerifiedIdentifiers identifiers) {
-        this.legalHolds = legalHolds;
+    PrepareLegalReviewListener(LegalHoldSummaries summaries, LegalReviews legalReviews,
+            VerifiedIdentifiers identifiers) {
+        this.summaries = summaries;
+        this.legalReviews = legalReviews;
         this.identifiers = identifiers;
     }
 
     @Override
     public void notify(DelegateTask task) {
         task.setVariableLocal(LegalHoldVariables.LEGAL_REVIEW_SUMMARY.name(),
-                legalHolds.reviewSummary(DsarVariables.REQUEST_ID.from(task)));
+                summaries.reviewSummary(DsarVariables.REQUEST_ID.from(task)));
         task.setVariableLocal(DsarVariables.RELEASABLE_HOLDS.name(), FormJson.of(
-                legalHolds.releasableHolds(DsarVariables.REQUEST_ID.from(task)).stream().map(hold -> Map.of(
+                legalReviews.releasableHolds(DsarVariables.REQUEST_ID.from(task)).stream().map(hold -> Map.of(
                         "value", hold.id(),
                         "label", "Matter " + hold.matterReference() + " · " + hold.reasonCode() + " · keeps "
                                 + hold.describeScope() + " · review by " + hold.reviewAt())).toList()));

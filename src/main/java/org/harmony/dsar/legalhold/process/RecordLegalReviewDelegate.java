@@ -2,7 +2,8 @@ package org.harmony.dsar.legalhold.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.harmony.dsar.legalhold.LegalHoldCheckService;
+import org.harmony.dsar.legalhold.LegalReviewDecision;
+import org.harmony.dsar.legalhold.LegalReviews;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
@@ -10,16 +11,16 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordLegalReviewDelegate implements JavaDelegate {
 
-    private final LegalHoldCheckService legalHolds;
+    private final LegalReviews legalReviews;
 
-    RecordLegalReviewDelegate(LegalHoldCheckService legalHolds) {
-        this.legalHolds = legalHolds;
+    RecordLegalReviewDelegate(LegalReviews legalReviews) {
+        this.legalReviews = legalReviews;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String outcome = legalHolds.recordReview(DsarVariables.REQUEST_ID.from(execution),
-                LegalHoldVariables.LEGAL_REVIEW_DECISION.from(execution),
+        String outcome = legalReviews.recordReview(DsarVariables.REQUEST_ID.from(execution),
+                LegalReviewDecision.valueOf(LegalHoldVariables.LEGAL_REVIEW_DECISION.from(execution)),
                 LegalHoldVariables.LEGAL_DENIAL_REASON.fromOrNull(execution),
                 LegalHoldVariables.HOLD_TO_RELEASE.fromOrNull(execution));
         DsarVariables.LEGAL_HOLD_OUTCOME.on(execution, outcome);

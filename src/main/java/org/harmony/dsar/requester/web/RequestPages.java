@@ -14,7 +14,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.harmony.dsar.fulfilment.AccessPackages;
+import org.harmony.dsar.fulfilment.AccessPackage;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestEvents;
 import org.harmony.dsar.request.RequestRepository;
@@ -217,7 +217,7 @@ class RequestPages {
     String download(@PathVariable String reference, @RequestParam(required = false) String token,
             HttpServletRequest http, HttpServletResponse response, Model model) {
         DsarRequest request = open(reference, token, http, response, model);
-        AccessPackages.Package available = downloads.released(request);
+        AccessPackage available = downloads.released(request);
         Locale locale = locales.resolveLocale(http);
         model.addAttribute("files", downloads.contents(available));
         model.addAttribute("sizeKb", Math.max(1, (available.sizeBytes() + 1023) / 1024));

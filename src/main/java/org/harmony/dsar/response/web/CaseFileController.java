@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.harmony.dsar.fulfilment.AccessPackage;
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.fulfilment.ProcessorInstructions;
 import org.harmony.dsar.fulfilment.Rectifications;
@@ -66,7 +67,7 @@ class CaseFileController {
     ResponseEntity<InputStreamResource> openPackage(@PathVariable String reference,
             @AuthenticationPrincipal String userId) {
         DsarRequest request = request(reference);
-        AccessPackages.Package latest = packages.latest(request.id()).orElseThrow(() -> new ApiProblem(
+        AccessPackage latest = packages.latest(request.id()).orElseThrow(() -> new ApiProblem(
                 HttpStatus.NOT_FOUND, "no-package", "No package", "No package was built for this request."));
         if (latest.deletedAt() != null) {
             throw new ApiProblem(HttpStatus.GONE, "package-deleted", "Package deleted",

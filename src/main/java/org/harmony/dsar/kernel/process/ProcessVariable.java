@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * One process variable, declared once with its name and type, so that code never repeats the name as a
@@ -86,6 +87,11 @@ public final class ProcessVariable<T> {
     /** Sets the value in the scope itself, as a task's own variable for its form. */
     public void onLocal(VariableScope scope, T value) {
         scope.setVariableLocal(name, stored(value));
+    }
+
+    /** Sets a value of an engine type in the scope itself, such as the JSON a task's form reads ({@link FormJson}). */
+    public void onLocalTyped(VariableScope scope, TypedValue value) {
+        scope.setVariableLocal(name, value);
     }
 
     public void on(RuntimeService runtime, String executionId, T value) {

@@ -40,14 +40,13 @@ class DescribeCaseListener implements TaskListener {
     public void notify(DelegateTask task) {
         CaseSummaries.CaseSummary summary = summaries.describe(DsarVariables.REQUEST_ID.from(task),
                 Boolean.TRUE.equals(DsarVariables.LEGAL_HOLD_ACTIVE.fromOrNull(task)));
-        task.setVariableLocal(CASE_VERIFICATION.name(), summary.verification());
-        task.setVariableLocal(DsarVariables.CASE_IDENTIFIERS.name(), summary.identifiers());
-        task.setVariableLocal(CASE_KEPT_BACK.name(), summary.keptBack());
-        task.setVariableLocal(CASE_TIME_LEFT.name(), summary.timeLeft());
-        task.setVariableLocal(LINKED_REQUESTS.name(), repeats.describeLinks(DsarVariables.REQUEST_ID.from(task)));
-        task.setVariableLocal(DsarVariables.TRANSMISSION_DESTINATION.name(),
+        CASE_VERIFICATION.onLocal(task, summary.verification());
+        DsarVariables.CASE_IDENTIFIERS.onLocal(task, summary.identifiers());
+        CASE_KEPT_BACK.onLocal(task, summary.keptBack());
+        CASE_TIME_LEFT.onLocal(task, summary.timeLeft());
+        LINKED_REQUESTS.onLocal(task, repeats.describeLinks(DsarVariables.REQUEST_ID.from(task)));
+        DsarVariables.TRANSMISSION_DESTINATION.onLocal(task,
                 transmissions.destination(DsarVariables.REQUEST_ID.from(task)).orElse(""));
-        task.setVariableLocal(DsarVariables.REQUESTER_MESSAGES.name(),
-                triage.repliesTo(DsarVariables.REQUEST_ID.from(task)));
+        DsarVariables.REQUESTER_MESSAGES.onLocal(task, triage.repliesTo(DsarVariables.REQUEST_ID.from(task)));
     }
 }

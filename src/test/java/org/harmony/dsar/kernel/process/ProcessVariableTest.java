@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -106,6 +107,15 @@ class ProcessVariableTest {
         assertThat(NOTE.from(runtime, instanceId)).isEqualTo("process");
         assertThat(NOTE.from(tasks, taskId)).isEqualTo("task");
         assertThat(DECISION.fromOrNull(runtime, instanceId)).isNull();
+    }
+
+    @Test
+    void shouldSetAValueOfAnEngineTypeInTheTask() {
+        start();
+        inTask(task -> NOTE.onLocalTyped(task, Variables.stringValue("typed")));
+
+        assertThat(NOTE.from(tasks, taskId)).isEqualTo("typed");
+        assertThat(NOTE.fromOrNull(runtime, instanceId)).isNull();
     }
 
     @Test

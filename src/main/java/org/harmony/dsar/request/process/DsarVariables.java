@@ -108,6 +108,14 @@ public final class DsarVariables {
      * trusted. Dropped from history ({@code FormOnlyVariablesPlugin}).
      */
     public static final ProcessVariable<String> CASE_IDENTIFIERS = ProcessVariable.of("caseIdentifiers", String.class);
+    /** Task-local, in "Review response": how the requester's identity was verified. */
+    public static final ProcessVariable<String> CASE_VERIFICATION = ProcessVariable.of("caseVerification", String.class);
+    /** Task-local, in "Review response": what was kept back and why. */
+    public static final ProcessVariable<String> CASE_KEPT_BACK = ProcessVariable.of("caseKeptBack", String.class);
+    /** Task-local, in "Review response": the time left until the deadline. */
+    public static final ProcessVariable<String> CASE_TIME_LEFT = ProcessVariable.of("caseTimeLeft", String.class);
+    /** Task-local, in "Review response": open requests of the same person for the same right. */
+    public static final ProcessVariable<String> LINKED_REQUESTS = ProcessVariable.of("linkedRequests", String.class);
     /**
      * Task-local, in "Review response": the other controller's address the requester asked the package to be sent
      * to (GDPR Art 20(2)), empty when none. Dropped from history ({@code FormOnlyVariablesPlugin}).

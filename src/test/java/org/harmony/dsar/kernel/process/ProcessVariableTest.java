@@ -25,8 +25,8 @@ class ProcessVariableTest {
 
     enum Decision { APPROVE, DENY }
 
-    static final ProcessVariable<String> NOTE = ProcessVariable.of("note", String.class);
-    static final ProcessVariable<Decision> DECISION = ProcessVariable.ofEnum("decision", Decision.class);
+    final ProcessVariable<String> NOTE = ProcessVariable.of("note", String.class);
+    final ProcessVariable<Decision> DECISION = ProcessVariable.ofEnum("decision", Decision.class);
 
     @RegisterExtension
     static final ProcessEngineCoverageExtension extension =

@@ -2,6 +2,7 @@ package org.harmony.dsar.inbox.process;
 
 import java.util.Date;
 
+import org.harmony.dsar.inbox.Triage;
 import org.harmony.dsar.kernel.process.ProcessVariable;
 
 /**
@@ -15,7 +16,8 @@ public final class MailIntakeVariables {
     public static final ProcessVariable<String> INCOMING_MAIL_ID = ProcessVariable.of("incomingMailId", String.class);
     public static final ProcessVariable<Date> TRIAGE_DUE = ProcessVariable.of("triageDue", Date.class);
     /** REQUEST, NOT_A_REQUEST, SPAM or SAME_AS_OPEN_REQUEST. */
-    public static final ProcessVariable<String> TRIAGE_DECISION = ProcessVariable.of("triageDecision", String.class);
+    public static final ProcessVariable<Triage.TriageDecision> TRIAGE_DECISION =
+            ProcessVariable.ofEnum("triageDecision", Triage.TriageDecision.class);
     public static final ProcessVariable<String> REQUEST_TYPE = ProcessVariable.of("requestType", String.class);
     public static final ProcessVariable<String> JURISDICTION = ProcessVariable.of("jurisdiction", String.class);
     public static final ProcessVariable<String> LANGUAGE = ProcessVariable.of("language", String.class);

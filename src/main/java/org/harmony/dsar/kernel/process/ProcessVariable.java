@@ -30,9 +30,12 @@ public final class ProcessVariable<T> {
         return new ProcessVariable<>(name, type::cast, value -> value);
     }
 
-    /** A variable holding one constant of an enum, stored as the constant's name. */
+    /**
+     * A variable holding one constant of an enum, stored as the constant's name. A value that names no constant (a
+     * form submits text) reads as null.
+     */
     public static <E extends Enum<E>> ProcessVariable<E> ofEnum(String name, Class<E> type) {
-        return new ProcessVariable<>(name, value -> Enum.valueOf(type, (String) value), Enum::name);
+        return new ProcessVariable<>(name, value -> SubmittedValues.named(type, String.valueOf(value)), Enum::name);
     }
 
     public String name() {
@@ -114,7 +117,11 @@ public final class ProcessVariable<T> {
         if (value == null) {
             throw new IllegalStateException("Process variable '" + name + "' is not set");
         }
-        return read.apply(value);
+        T typed = read.apply(value);
+        if (typed == null) {
+            throw new IllegalStateException("Process variable '" + name + "' has no valid value: " + value);
+        }
+        return typed;
     }
 
     private T typed(Object value) {

@@ -73,6 +73,16 @@ class ProcessVariableTest {
     }
 
     @Test
+    void shouldReadTextNamingNoConstantAsNoDecision() {
+        start();
+        runtime.setVariable(instanceId, "decision", "MAYBE");
+
+        assertThat(DECISION.fromOrNull(runtime, instanceId)).isNull();
+        assertThatThrownBy(() -> DECISION.from(runtime, instanceId))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("MAYBE");
+    }
+
+    @Test
     void shouldGiveNullOrRefuseWhenTheValueIsNotSet() {
         start();
         assertThat(NOTE.fromOrNull(runtime, instanceId)).isNull();

@@ -4,6 +4,8 @@ import java.util.Date;
 
 import org.camunda.spin.json.SpinJsonNode;
 import org.harmony.dsar.kernel.process.ProcessVariable;
+import org.harmony.dsar.request.ReviewDecision;
+import org.harmony.dsar.request.TransmissionDecision;
 
 /**
  * The variables of DsarProcess and the stages it calls. They carry references and decisions only: the
@@ -46,7 +48,8 @@ public final class DsarVariables {
     public static final ProcessVariable<Long> CORRECTION_COUNT = ProcessVariable.of("correctionCount", Long.class);
     /** The compliance officer's decision on the corrections: APPLY or REJECT. */
     public static final ProcessVariable<String> CORRECTIONS_DECISION = ProcessVariable.of("correctionsDecision", String.class);
-    public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
+    public static final ProcessVariable<ReviewDecision> REVIEW_DECISION =
+            ProcessVariable.ofEnum("reviewDecision", ReviewDecision.class);
     /** Why the reviewer denied the request, as a code the denial mail explains. */
     public static final ProcessVariable<String> DENIAL_REASON = ProcessVariable.of("denialReason", String.class);
     public static final ProcessVariable<String> FEE_AMOUNT = ProcessVariable.of("feeAmount", String.class);
@@ -55,8 +58,8 @@ public final class DsarVariables {
      * "Review response", when the requester asked for their data to go to another controller (GDPR Art 20(2)):
      * {@code TRANSMIT} or {@code REFUSE}. No personal data.
      */
-    public static final ProcessVariable<String> TRANSMISSION_DECISION =
-            ProcessVariable.of("transmissionDecision", String.class);
+    public static final ProcessVariable<TransmissionDecision> TRANSMISSION_DECISION =
+            ProcessVariable.ofEnum("transmissionDecision", TransmissionDecision.class);
     /** The reviewer's comment for the case file ("Review response"); no personal data, kept in history. */
     public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
     /** Why the deadline was missed, a code from "Handle deadline breach" (WORKLOAD, ...); kept in history. */

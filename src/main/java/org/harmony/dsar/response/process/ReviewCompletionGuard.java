@@ -1,5 +1,7 @@
 package org.harmony.dsar.response.process;
 
+import static org.harmony.dsar.kernel.process.SubmittedValues.named;
+
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -8,6 +10,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.harmony.dsar.kernel.process.ElementProperties;
 import org.harmony.dsar.kernel.process.TaskCompletionGuard;
+import org.harmony.dsar.request.ReviewDecision;
+import org.harmony.dsar.request.TransmissionDecision;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.response.PortabilityTransmissions;
 import org.harmony.dsar.response.ReviewFees;
@@ -42,12 +46,14 @@ class ReviewCompletionGuard implements TaskCompletionGuard {
         }
         String reviewer = userId != null ? userId : task.getAssignee();
         try {
-            String decision = text(DsarVariables.REVIEW_DECISION.submittedIn(values));
+            ReviewDecision decision =
+                    named(ReviewDecision.class, text(DsarVariables.REVIEW_DECISION.submittedIn(values)));
             rules.check(requestId, decision, text(DsarVariables.DENIAL_REASON.submittedIn(values)), reviewer);
             return fees.refusal(decision, text(DsarVariables.FEE_AMOUNT.submittedIn(values)),
                     text(DsarVariables.FEE_REASON.submittedIn(values)))
                     .or(() -> transmissions.refusal(requestId, decision,
-                            text(DsarVariables.TRANSMISSION_DECISION.submittedIn(values))));
+                            named(TransmissionDecision.class,
+                                    text(DsarVariables.TRANSMISSION_DECISION.submittedIn(values)))));
         } catch (ReviewRules.ReviewRefusedException e) {
             return Optional.of(e.getMessage());
         }

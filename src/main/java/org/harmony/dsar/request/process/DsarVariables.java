@@ -4,6 +4,7 @@ import java.util.Date;
 
 import org.camunda.spin.json.SpinJsonNode;
 import org.harmony.dsar.kernel.process.ProcessVariable;
+import org.harmony.dsar.request.IdentityReviewDecision;
 import org.harmony.dsar.request.ReviewDecision;
 import org.harmony.dsar.request.TransmissionDecision;
 
@@ -95,8 +96,8 @@ public final class DsarVariables {
      * Dropped from history ({@code FormOnlyVariablesPlugin}); the text is kept in identity_question until the end.
      */
     public static final ProcessVariable<String> REQUESTER_ANSWER = ProcessVariable.of("requesterAnswer", String.class);
-    /** VERIFIED, ASK_FOR_MORE or REJECT. */
-    public static final ProcessVariable<String> IDENTITY_REVIEW_DECISION = ProcessVariable.of("identityReviewDecision", String.class);
+    public static final ProcessVariable<IdentityReviewDecision> IDENTITY_REVIEW_DECISION =
+            ProcessVariable.ofEnum("identityReviewDecision", IdentityReviewDecision.class);
     /** The officer's message to the requester: the reason for a rejection or what is needed. */
     public static final ProcessVariable<String> IDENTITY_REVIEW_NOTE = ProcessVariable.of("identityReviewNote", String.class);
     /**

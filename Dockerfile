@@ -1,6 +1,6 @@
 # Builds the engine as one executable jar. Used by docker-compose.yml.
 # Without the demo profile the engine starts only with DSAR_HASH_KEY, DSAR_ADMIN_USER / DSAR_ADMIN_PASSWORD and
-# DSAR_CATALOGUE set (README, "Safe defaults"); it listens on every interface of the container.
+# DSAR_CATALOGUE set (docs/security.md, "Safe defaults"); it listens on every interface of the container.
 FROM maven:3.9.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .

@@ -13,11 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
-import org.harmony.dsar.appeal.AppealRules.Periods;
-import org.harmony.dsar.appeal.process.AppealVariables;
+import org.harmony.dsar.appeal.process.AppealProcesses;
+import org.harmony.dsar.appeal.process.AppealRules;
+import org.harmony.dsar.appeal.process.AppealRules.Periods;
+import org.harmony.dsar.kernel.process.GroupMembers;
 import org.harmony.dsar.kernel.web.ApiProblem;
 import org.harmony.dsar.mail.MailService;
 import org.harmony.dsar.mail.OutgoingMail;
@@ -25,7 +24,6 @@ import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.Jurisdiction;
 import org.harmony.dsar.request.RequestEvents;
 import org.harmony.dsar.request.RequestRepository;
-import org.harmony.dsar.request.process.DsarVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,21 +53,21 @@ public class Appeals {
     private final AppealRules rules;
     private final RequestRepository requests;
     private final RequestEvents events;
-    private final RuntimeService runtime;
-    private final IdentityService identity;
+    private final AppealProcesses processes;
+    private final GroupMembers members;
     private final MailService mail;
     private final String tasklistUrl;
     private final Clock clock;
 
     Appeals(JdbcClient jdbc, AppealRules rules, RequestRepository requests, RequestEvents events,
-            RuntimeService runtime, IdentityService identity, MailService mail,
+            AppealProcesses processes, GroupMembers members, MailService mail,
             @Value("${dsar.requester.public-base-url:http://localhost:8080}") String publicBaseUrl, Clock clock) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.requests = requests;
         this.events = events;
-        this.runtime = runtime;
-        this.identity = identity;
+        this.processes = processes;
+        this.members = members;
         this.mail = mail;
         this.tasklistUrl = publicBaseUrl + "/camunda/app/tasklist/";
         this.clock = clock;
@@ -154,13 +152,7 @@ public class Appeals {
                 .param("id", request.id()).update();
         events.record(request.id(), "APPEAL_RECEIVED", "statement=" + (text == null || text.isEmpty() ? 0
                 : text.length()) + "chars");
-        Map<String, Object> variables = new HashMap<>();
-        DsarVariables.REQUEST_ID.into(variables, request.id());
-        DsarVariables.REQUEST_REFERENCE.into(variables, request.reference());
-        DsarVariables.REQUEST_TYPE.into(variables, request.type().name());
-        DsarVariables.JURISDICTION.into(variables, request.jurisdiction().code());
-        runtime.startProcessInstanceByMessage(AppealVariables.MESSAGE_APPEAL_RECEIVED, request.reference(),
-                variables);
+        processes.start(request);
         log.info("Request {}: appeal received, AppealProcess started", request.reference());
         return find(request.id()).orElseThrow();
     }
@@ -251,12 +243,10 @@ public class Appeals {
         model.put("dueDate", date(appeal.dueAt(), request.jurisdiction(), Locale.ENGLISH));
         model.put("tasklistUrl", tasklistUrl);
         int sent = 0;
-        for (User member : identity.createUserQuery().memberOfGroup(groupId).list()) {
-            if (member.getEmail() != null && !member.getEmail().isBlank()) {
-                mail.send(new OutgoingMail(step + ":" + appeal.dueAt().getEpochSecond() + ":" + member.getId(),
-                        requestId, member.getEmail(), "staff-appeal-due", Locale.ENGLISH, model));
-                sent++;
-            }
+        for (GroupMembers.Member member : members.withEmail(groupId)) {
+            mail.send(new OutgoingMail(step + ":" + appeal.dueAt().getEpochSecond() + ":" + member.id(),
+                    requestId, member.email(), "staff-appeal-due", Locale.ENGLISH, model));
+            sent++;
         }
         events.record(requestId, overdue ? "APPEAL_OVERDUE" : "APPEAL_REMINDER", "group=" + groupId
                 + " recipients=" + sent);

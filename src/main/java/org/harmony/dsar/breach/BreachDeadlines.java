@@ -7,11 +7,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
+import org.harmony.dsar.breach.process.BreachNoticeDeadlineTable;
 import org.harmony.dsar.deadline.BusinessCalendars;
 import org.harmony.dsar.request.Jurisdiction;
 import org.springframework.stereotype.Component;
@@ -25,14 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 class BreachDeadlines {
 
-    private static final String DECISION = "BreachNoticeDeadline";
-
-    private final DecisionService decisions;
+    private final BreachNoticeDeadlineTable table;
     private final BusinessCalendars calendars;
     private final BreachProperties properties;
 
-    BreachDeadlines(DecisionService decisions, BusinessCalendars calendars, BreachProperties properties) {
-        this.decisions = decisions;
+    BreachDeadlines(BreachNoticeDeadlineTable table, BusinessCalendars calendars, BreachProperties properties) {
+        this.table = table;
         this.calendars = calendars;
         this.properties = properties;
     }
@@ -55,18 +50,16 @@ class BreachDeadlines {
                     calendar), "company promise: " + properties.promiseBusinessDays() + " business day(s)"));
         }
         for (Jurisdiction jurisdiction : jurisdictions) {
-            DmnDecisionResultEntries rule = rule(jurisdiction);
-            String subjectPeriod = (String) rule.getEntryMap().get("subjectNoticePeriod");
+            BreachNoticeDeadlineTable.Periods periods = table.of(jurisdiction);
+            String subjectPeriod = periods.subjectNoticePeriod();
             if (subjectPeriod != null && !subjectPeriod.isBlank()) {
-                notice.add(new Candidate(plus(detectedAt, subjectPeriod,
-                        (String) rule.getEntryMap().get("subjectNoticeCounting"), jurisdiction),
-                        jurisdiction.law() + ": " + subjectPeriod));
+                notice.add(new Candidate(plus(detectedAt, subjectPeriod, periods.subjectNoticeCounting(),
+                        jurisdiction), jurisdiction.law() + ": " + subjectPeriod));
             }
-            String authorityPeriod = (String) rule.getEntryMap().get("authorityNoticePeriod");
+            String authorityPeriod = periods.authorityNoticePeriod();
             if (authorityPeriod != null && !authorityPeriod.isBlank()) {
-                authority.add(new Candidate(plus(detectedAt, authorityPeriod,
-                        (String) rule.getEntryMap().get("authorityNoticeCounting"), jurisdiction),
-                        jurisdiction.law() + ": " + authorityPeriod));
+                authority.add(new Candidate(plus(detectedAt, authorityPeriod, periods.authorityNoticeCounting(),
+                        jurisdiction), jurisdiction.law() + ": " + authorityPeriod));
             }
         }
         Candidate authorityDue = earliest(authority);
@@ -94,15 +87,5 @@ class BreachDeadlines {
                     .atTime(local.toLocalTime()).atZone(jurisdiction.zone()).toInstant();
         }
         return local.plus(parsed).toInstant();
-    }
-
-    private DmnDecisionResultEntries rule(Jurisdiction jurisdiction) {
-        var result = decisions.evaluateDecisionByKey(DECISION)
-                .variables(Variables.fromMap(Map.of("jurisdiction", jurisdiction.code())))
-                .evaluate();
-        if (result.isEmpty()) {
-            throw new IllegalStateException("Decision " + DECISION + " has no rule for " + jurisdiction.code());
-        }
-        return result.getSingleResult();
     }
 }

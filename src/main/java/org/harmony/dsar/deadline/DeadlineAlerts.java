@@ -5,12 +5,10 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
+import org.harmony.dsar.kernel.process.GroupMembers;
 import org.harmony.dsar.mail.MailService;
 import org.harmony.dsar.mail.OutgoingMail;
 import org.harmony.dsar.request.DsarRequest;
@@ -34,17 +32,17 @@ public class DeadlineAlerts {
     private final RequestRepository requests;
     private final RequestEvents events;
     private final MailService mail;
-    private final IdentityService identity;
+    private final GroupMembers members;
     private final DeadlineService deadlines;
     private final RequesterProperties links;
     private final Clock clock;
 
-    DeadlineAlerts(RequestRepository requests, RequestEvents events, MailService mail, IdentityService identity,
+    DeadlineAlerts(RequestRepository requests, RequestEvents events, MailService mail, GroupMembers members,
             DeadlineService deadlines, RequesterProperties links, Clock clock) {
         this.requests = requests;
         this.events = events;
         this.mail = mail;
-        this.identity = identity;
+        this.members = members;
         this.deadlines = deadlines;
         this.links = links;
         this.clock = clock;
@@ -78,7 +76,6 @@ public class DeadlineAlerts {
     }
 
     private int mailGroup(DsarRequest request, String groupId, String template, String step) {
-        List<User> members = identity.createUserQuery().memberOfGroup(groupId).list();
         Map<String, Object> model = new HashMap<>();
         model.put("reference", request.reference());
         model.put("requestType", request.type().name());
@@ -90,12 +87,9 @@ public class DeadlineAlerts {
         model.put("businessDaysLeft", deadlines.businessDaysLeft(request));
         model.put("tasklistUrl", links.publicBaseUrl() + "/camunda/app/tasklist/");
         int sent = 0;
-        for (User member : members) {
-            if (member.getEmail() == null || member.getEmail().isBlank()) {
-                continue;
-            }
-            String key = step + ":" + request.dueAt().getEpochSecond() + ":" + member.getId();
-            mail.send(new OutgoingMail(key, request.id(), member.getEmail(), template, Locale.ENGLISH, model));
+        for (GroupMembers.Member member : members.withEmail(groupId)) {
+            String key = step + ":" + request.dueAt().getEpochSecond() + ":" + member.id();
+            mail.send(new OutgoingMail(key, request.id(), member.email(), template, Locale.ENGLISH, model));
             sent++;
         }
         if (sent == 0) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.RuntimeService;
+import org.harmony.dsar.fulfilment.process.RestrictionLiftProcesses;
 import org.harmony.dsar.legalhold.LegalGrounds;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestEvents;
@@ -50,18 +50,18 @@ public class RestrictionLifts {
 
     private final RequestRepository requests;
     private final RequestEvents events;
-    private final RuntimeService runtime;
+    private final RestrictionLiftProcesses processes;
     private final JdbcClient jdbc;
     private final FulfilmentProperties properties;
     private final Suppressions suppressions;
     private final Clock clock;
 
-    RestrictionLifts(RequestRepository requests, RequestEvents events, RuntimeService runtime, JdbcClient jdbc,
+    RestrictionLifts(RequestRepository requests, RequestEvents events, RestrictionLiftProcesses processes, JdbcClient jdbc,
             FulfilmentProperties properties, Suppressions suppressions, Clock clock) {
         this.suppressions = suppressions;
         this.requests = requests;
         this.events = events;
-        this.runtime = runtime;
+        this.processes = processes;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -89,12 +89,7 @@ public class RestrictionLifts {
                 INSERT INTO restriction_lift (request_id, started_by, started_at) VALUES (:id, :by, :at)""")
                 .param("id", request.id()).param("by", officer).param("at", Timestamp.from(clock.instant())).update();
         events.record(request.id(), "RESTRICTION_LIFT_STARTED", "by=" + officer);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("requestId", request.id());
-        variables.put("requestReference", request.reference());
-        variables.put("jurisdiction", request.jurisdiction().code());
-        runtime.createMessageCorrelation(START_MESSAGE).processInstanceBusinessKey(reference)
-                .setVariables(variables).correlateStartMessage();
+        processes.start(request);
     }
 
     /** Why this decision cannot be recorded; empty when it can. */

@@ -3,23 +3,18 @@ package org.harmony.dsar.inbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.harmony.dsar.inbox.process.MailIntakeVariables;
+import org.harmony.dsar.inbox.process.MailIntakeProcesses;
 import org.harmony.dsar.kernel.KeyedHash;
 import org.harmony.dsar.mail.SentMails;
-import org.harmony.dsar.request.Channel;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestEvents;
 import org.harmony.dsar.request.RequestRepository;
-import org.harmony.dsar.request.process.DsarVariables;
+import org.harmony.dsar.request.process.DsarMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -41,19 +36,22 @@ class MailboxIntake {
     private final SentMails sentMails;
     private final RequestRepository requests;
     private final RequestEvents events;
-    private final RuntimeService runtime;
+    private final DsarMessages messages;
+    private final MailIntakeProcesses triages;
     private final InboxProperties properties;
     private final Clock clock;
     private final KeyedHash hash;
 
     MailboxIntake(IncomingMails mails, SentMails sentMails, RequestRepository requests, RequestEvents events,
-            RuntimeService runtime, InboxProperties properties, Clock clock, KeyedHash hash) {
+            DsarMessages messages, MailIntakeProcesses triages, InboxProperties properties, Clock clock,
+            KeyedHash hash) {
         this.hash = hash;
         this.mails = mails;
         this.sentMails = sentMails;
         this.requests = requests;
         this.events = events;
-        this.runtime = runtime;
+        this.messages = messages;
+        this.triages = triages;
         this.properties = properties;
         this.clock = clock;
     }
@@ -69,9 +67,7 @@ class MailboxIntake {
             String id = mails.insert(mailbox, mail, IncomingMails.Status.REPLY_ATTACHED, request.id(), null, null);
             events.record(request.id(), "REPLY_RECEIVED", "channel=EMAIL attachments=" + mail.attachments().size()
                     + " bytes=" + mail.sizeBytes());
-            int informed = runtime.createMessageCorrelation(DsarVariables.MESSAGE_IDENTITY_INFORMATION_RECEIVED)
-                    .processInstanceVariableEquals(DsarVariables.REQUEST_ID.name(), request.id())
-                    .correlateAllWithResult().size();
+            int informed = messages.identityInformationReceived(request.id());
             log.info("Mail {} from mailbox {} attached to request {} as a reply; {} waiting process(es) informed", id,
                     mailbox, request.reference(), informed);
             return Outcome.REPLY_ATTACHED;
@@ -83,16 +79,11 @@ class MailboxIntake {
             return recordCopy(mailbox, mail, contentHash, first.get());
         }
         String id = mails.insert(mailbox, mail, IncomingMails.Status.AWAITING_TRIAGE, null, contentHash, null);
-        Map<String, Object> variables = new HashMap<>();
-        MailIntakeVariables.INCOMING_MAIL_ID.into(variables, id);
-        MailIntakeVariables.CHANNEL.into(variables, Channel.EMAIL.name());
-        MailIntakeVariables.TRIAGE_DUE.into(variables,
+        String instanceId = triages.startTriage(id,
                 Date.from(laterOf(mail.receivedAt(), clock.instant()).plus(properties.triagePeriod())));
-        ProcessInstance instance = runtime.startProcessInstanceByKey(MailIntakeVariables.PROCESS_KEY,
-                "MAIL-" + id.substring(0, 8).toUpperCase(Locale.ROOT), variables);
-        mails.attachProcessInstance(id, instance.getId());
+        mails.attachProcessInstance(id, instanceId);
         log.info("Mail {} from mailbox {} received by email, awaiting triage in process instance {}", id, mailbox,
-                instance.getId());
+                instanceId);
         return Outcome.TRIAGE_STARTED;
     }
 

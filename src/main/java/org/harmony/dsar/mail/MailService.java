@@ -59,6 +59,23 @@ public class MailService {
             // No email address (a request logged from a letter): the same text, printed and posted by staff.
             return letters.prepare(mail, rendered);
         }
+        String messageId = deliver(mail, rendered);
+        sentMails.record(mail, messageId);
+        log.info("Mail {} sent for request {}", mail.template(), mail.requestId());
+        return true;
+    }
+
+    /**
+     * Sends a staff mail that belongs to no request (a breach's alert to the DPO) without recording it in
+     * {@link SentMails}: the caller keeps the record that it was sent. Fails as {@link #send} does.
+     */
+    public void sendUnrecorded(OutgoingMail mail) {
+        deliver(mail, templates.render(mail.template(), mail.locale(), mail.model()));
+        log.info("Mail {} sent", mail.template());
+    }
+
+    /** Hands the mail to the SMTP server; returns its Message-ID. */
+    private String deliver(OutgoingMail mail, MailTemplates.Rendered rendered) {
         String messageId = messageId(mail.idempotencyKey());
         try {
             sender.send(message(mail, rendered, messageId));
@@ -66,9 +83,7 @@ public class MailService {
             registry.counter("dsar.mails.failed", "template", mail.template()).increment();
             throw e;
         }
-        sentMails.record(mail, messageId);
-        log.info("Mail {} sent for request {}", mail.template(), mail.requestId());
-        return true;
+        return messageId;
     }
 
     private String messageId(String idempotencyKey) {

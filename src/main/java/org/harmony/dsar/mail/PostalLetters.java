@@ -9,19 +9,15 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.harmony.dsar.mail.process.LetterVariables;
+import org.harmony.dsar.mail.process.LetterProcesses;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestEvents;
 import org.harmony.dsar.request.RequestRepository;
-import org.harmony.dsar.request.process.DsarVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,16 +40,16 @@ public class PostalLetters {
     private final JdbcClient jdbc;
     private final RequestRepository requests;
     private final RequestEvents events;
-    private final RuntimeService runtime;
+    private final LetterProcesses letters;
     private final MailProperties properties;
     private final Clock clock;
 
-    PostalLetters(JdbcClient jdbc, RequestRepository requests, RequestEvents events, RuntimeService runtime,
+    PostalLetters(JdbcClient jdbc, RequestRepository requests, RequestEvents events, LetterProcesses letters,
             MailProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.events = events;
-        this.runtime = runtime;
+        this.letters = letters;
         this.properties = properties;
         this.clock = clock;
     }
@@ -81,14 +77,7 @@ public class PostalLetters {
                 .param("pdf", pdf(request, address, rendered))
                 .update();
         events.record(request.id(), "LETTER_PREPARED", mail.template());
-        Map<String, Object> variables = new HashMap<>();
-        DsarVariables.REQUEST_ID.into(variables, request.id());
-        DsarVariables.REQUEST_REFERENCE.into(variables, request.reference());
-        LetterVariables.LETTER_ID.into(variables, id);
-        LetterVariables.LETTER_TEMPLATE.into(variables, mail.template());
-        LetterVariables.LETTER_DUE.into(variables, Date.from(clock.instant().plus(POSTING_PERIOD)));
-        LetterVariables.LETTER_LINK.into(variables, "/api/officer/letters/" + id);
-        runtime.startProcessInstanceByKey(LetterVariables.PROCESS_KEY, request.reference(), variables);
+        letters.start(request, id, mail.template(), Date.from(clock.instant().plus(POSTING_PERIOD)));
         log.info("Letter {} for request {} prepared for posting", mail.template(), request.reference());
         return true;
     }

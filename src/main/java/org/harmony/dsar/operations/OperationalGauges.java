@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 
-import org.camunda.bpm.engine.RuntimeService;
+import org.harmony.dsar.operations.process.OpenIncidents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class OperationalGauges {
 
     private final JdbcClient jdbc;
-    private final RuntimeService runtime;
+    private final OpenIncidents openIncidents;
     private final OperationsProperties properties;
     private final Clock clock;
     private final MultiGauge open;
@@ -35,10 +35,10 @@ public class OperationalGauges {
     private final MultiGauge breachNotices;
     private final AtomicLong incidents = new AtomicLong();
 
-    OperationalGauges(JdbcClient jdbc, RuntimeService runtime, OperationsProperties properties, Clock clock,
+    OperationalGauges(JdbcClient jdbc, OpenIncidents openIncidents, OperationsProperties properties, Clock clock,
             MeterRegistry registry) {
         this.jdbc = jdbc;
-        this.runtime = runtime;
+        this.openIncidents = openIncidents;
         this.properties = properties;
         this.clock = clock;
         this.open = MultiGauge.builder("dsar.requests.open").description("Requests not yet ended").register(registry);
@@ -65,7 +65,7 @@ public class OperationalGauges {
                 now.plus(properties.dueSoon())), true);
         breachNotices.register(jdbc.sql("SELECT status, COUNT(*) FROM breach_recipient GROUP BY status")
                 .query((rs, i) -> MultiGauge.Row.of(Tags.of("status", rs.getString(1)), rs.getLong(2))).list(), true);
-        incidents.set(runtime.createIncidentQuery().count());
+        incidents.set(openIncidents.count());
     }
 
     private List<MultiGauge.Row<?>> byJurisdiction(String condition, Instant now, Instant until) {

@@ -42,7 +42,7 @@ public record RecordsProperties(
     }
 
     /** The retention in whole days from the given day, as the engine's history time to live counts it. */
-    int days(LocalDate from) {
+    public int days(LocalDate from) {
         return (int) ChronoUnit.DAYS.between(from, from.plus(retention));
     }
 }

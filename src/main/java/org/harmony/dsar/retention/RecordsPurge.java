@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row, its audit trail, verification, token and mail records, lookup counts, package rows, extensions, identity
  * evidence, erasure evidence, corrections, outcomes, legal-hold checks, the consents a withdrawal named, objection decisions and restriction lifts. A suppression entry (a hash and its scope)
  * stays, unlinked: the subject's opt-out or objection must outlive the request. The engine's history of the request
- * goes by its history time to live ({@link EngineHistoryRetention}). Runs on one node at a time ({@link ClusterLock}).
+ * goes by its history time to live ({@code process.EngineHistoryRetention}). Runs on one node at a time ({@link ClusterLock}).
  */
 @Service
 public class RecordsPurge {

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * email address. A released package stays for its download period and is then
  * deleted by {@link RetentionCleanup}, which also removes files a crash left behind.
  *
- * <p>Kept on purpose (README, "Nothing kept longer than needed"): the request record (reference, type, email, name,
+ * <p>Kept on purpose (docs/security.md, "Nothing kept longer than needed"): the request record (reference, type, email, name,
  * text, dates), the audit trail, erasure evidence, suppression entries (a hash), the consents a withdrawal named
  * (catalogue names), objection decisions (with the company's grounds), restriction lifts (evidence),
  * declarations, and sent-mail records,

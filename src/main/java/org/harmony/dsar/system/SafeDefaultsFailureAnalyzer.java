@@ -14,7 +14,7 @@ class SafeDefaultsFailureAnalyzer extends AbstractFailureAnalyzer<UnsafeConfigur
         String description = "The engine runs outside the demo profile and is not configured for it:"
                 + cause.problems().stream().map(problem -> "\n - " + problem).collect(Collectors.joining());
         String action = """
-                Set the environment variables named above (README, "Safe defaults"), or try the engine with \
+                Set the environment variables named above (docs/security.md, "Safe defaults"), or try the engine with \
                 the demo profile (mvn spring-boot:run, or --spring.profiles.active=demo): embedded database and \
                 SMTP server, demo users with known passwords, never for real data.""";
         return new FailureAnalysis(description, action, cause);

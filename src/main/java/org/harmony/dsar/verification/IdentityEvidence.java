@@ -12,14 +12,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.harmony.dsar.kernel.ScannedDocuments;
 import org.harmony.dsar.kernel.Sha256;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestEvents;
 import org.harmony.dsar.request.RequestRepository;
 import org.harmony.dsar.request.RequestStage;
-import org.harmony.dsar.request.process.DsarVariables;
+import org.harmony.dsar.request.process.DsarMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,17 +46,17 @@ public class IdentityEvidence {
     private final JdbcClient jdbc;
     private final RequestRepository requests;
     private final RequestEvents events;
-    private final RuntimeService runtime;
+    private final DsarMessages messages;
     private final ObjectMapper json;
     private final VerificationProperties properties;
     private final Clock clock;
 
-    IdentityEvidence(JdbcClient jdbc, RequestRepository requests, RequestEvents events, RuntimeService runtime,
+    IdentityEvidence(JdbcClient jdbc, RequestRepository requests, RequestEvents events, DsarMessages messages,
             ObjectMapper json, VerificationProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.events = events;
-        this.runtime = runtime;
+        this.messages = messages;
         this.json = json;
         this.properties = properties;
         this.clock = clock;
@@ -250,9 +249,7 @@ public class IdentityEvidence {
     }
 
     private void informProcess(DsarRequest request) {
-        int informed = runtime.createMessageCorrelation(DsarVariables.MESSAGE_IDENTITY_INFORMATION_RECEIVED)
-                .processInstanceVariableEquals(DsarVariables.REQUEST_ID.name(), request.id())
-                .correlateAllWithResult().size();
+        int informed = messages.identityInformationReceived(request.id());
         log.info("Identity information received for request {}; {} waiting process(es) informed",
                 request.reference(), informed);
     }

@@ -12,13 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.harmony.dsar.kernel.Sha256;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestEvents;
 import org.harmony.dsar.request.RequestRepository;
 import org.harmony.dsar.request.RequesterLinks;
-import org.harmony.dsar.request.process.DsarVariables;
+import org.harmony.dsar.request.process.DsarMessages;
 import org.harmony.dsar.response.RequesterNotifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,20 +42,20 @@ public class VerificationService {
     private final RequestEvents events;
     private final RequesterNotifications notifications;
     private final RequesterLinks links;
-    private final RuntimeService runtime;
+    private final DsarMessages messages;
     private final VerificationProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     VerificationService(JdbcClient jdbc, RequestRepository requests, RequestEvents events,
-            RequesterNotifications notifications, RequesterLinks links, RuntimeService runtime,
+            RequesterNotifications notifications, RequesterLinks links, DsarMessages messages,
             VerificationProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.events = events;
         this.notifications = notifications;
         this.links = links;
-        this.runtime = runtime;
+        this.messages = messages;
         this.properties = properties;
         this.clock = clock;
     }
@@ -136,16 +135,14 @@ public class VerificationService {
             log.info("Wrong verification code for request {} (attempt {})", reference, current.failedAttempts() + 1);
             return current.failedAttempts() + 1 >= properties.maxAttempts() ? Outcome.LOCKED : Outcome.WRONG_CODE;
         }
-        if (!processAwaitsVerification(request.id())) {
+        if (!messages.awaitsEmailVerification(request.id())) {
             return Outcome.NOT_AWAITING;
         }
         jdbc.sql("UPDATE verification_code SET used_at = :now WHERE id = :id")
                 .param("now", Timestamp.from(now)).param("id", current.id()).update();
         requests.markVerified(request.id(), now);
         events.record(request.id(), "EMAIL_VERIFIED", "method=one-time code");
-        runtime.createMessageCorrelation(DsarVariables.MESSAGE_EMAIL_VERIFIED)
-                .processInstanceVariableEquals(DsarVariables.REQUEST_ID.name(), request.id())
-                .correlateWithResult();
+        messages.emailVerified(request.id());
         log.info("Request {} verified by email code", reference);
         return Outcome.VERIFIED;
     }
@@ -172,21 +169,12 @@ public class VerificationService {
             events.record(request.id(), "VERIFICATION_CODE_REFUSED", "codesInLastDay=" + recent);
             return NewCode.TOO_MANY;
         }
-        int correlated = runtime.createMessageCorrelation(DsarVariables.MESSAGE_VERIFICATION_CODE_REQUESTED)
-                .processInstanceVariableEquals(DsarVariables.REQUEST_ID.name(), request.id())
-                .correlateAllWithResult().size();
+        int correlated = messages.verificationCodeRequested(request.id());
         if (correlated > 0) {
             events.record(request.id(), "VERIFICATION_CODE_REQUESTED", null);
             log.info("New verification code requested for request {}", reference);
         }
         return NewCode.REQUESTED;
-    }
-
-    private boolean processAwaitsVerification(String requestId) {
-        return runtime.createExecutionQuery()
-                .messageEventSubscriptionName(DsarVariables.MESSAGE_EMAIL_VERIFIED)
-                .processVariableValueEquals(DsarVariables.REQUEST_ID.name(), requestId)
-                .count() > 0;
     }
 
     private byte[] randomBytes(int length) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.harmony.dsar.breach.process.BreachNoticeDeadlineTable;
 import org.harmony.dsar.deadline.BusinessCalendars;
 import org.harmony.dsar.deadline.DeadlineProperties;
 import org.harmony.dsar.request.Jurisdiction;
@@ -64,8 +65,8 @@ class BreachDeadlinesTest {
     }
 
     private BreachDeadlines deadlines(int promiseBusinessDays) {
-        return new BreachDeadlines(extension.getProcessEngine().getDecisionService(), calendars,
-                new BreachProperties(promiseBusinessDays, "EU", Duration.ofHours(72), 4, 100, Duration.ofMinutes(5),
-                        Duration.ofSeconds(60), 10));
+        return new BreachDeadlines(new BreachNoticeDeadlineTable(extension.getProcessEngine().getDecisionService()),
+                calendars, new BreachProperties(promiseBusinessDays, "EU", Duration.ofHours(72), 4, 100,
+                        Duration.ofMinutes(5), Duration.ofSeconds(60), 10));
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.harmony.dsar.deadline.process.DeadlineRules;
 import org.harmony.dsar.request.AccessScope;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.Jurisdiction;

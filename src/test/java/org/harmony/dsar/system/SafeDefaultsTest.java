@@ -39,7 +39,7 @@ import org.springframework.util.PropertyPlaceholderHelper;
 
 /**
  * The packaged engine started without the demo profile: it refuses the demo's secrets and a missing admin, and
- * once configured it has nothing of the demo (users, system of record, mailbox, catalogue). See README, "Safe
+ * once configured it has nothing of the demo (users, system of record, mailbox, catalogue). See docs/security.md, "Safe
  * defaults".
  */
 @ExtendWith(OutputCaptureExtension.class)

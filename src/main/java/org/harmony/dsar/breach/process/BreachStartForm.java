@@ -16,9 +16,7 @@ import org.harmony.dsar.breach.NewBreach;
 import org.harmony.dsar.kernel.process.FormJson;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.request.Jurisdiction;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 /**
  * The DPO's Tasklist start form of BreachNotificationProcess ({@code forms/RecordBreachForm.form}) read as a
@@ -26,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * addresses never become process variables; the API takes them). Also the options of its sources and categories,
  * which Tasklist loads with the DPO's login ({@code GET /api/breaches/choices}, script {@code dsar-tasklist.js}).
  */
-@RestController
-class BreachStartForm {
+@Component
+public class BreachStartForm {
 
     private final Validator validator;
     private final DataSourceCatalogue catalogue;
@@ -73,8 +71,8 @@ class BreachStartForm {
                 : Optional.of("The breach cannot be recorded: " + String.join("; ", problems) + ".");
     }
 
-    @GetMapping(path = "/api/breaches/choices", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, List<Map<String, String>>> choices() {
+    /** The options of the form's sources and categories. */
+    public Map<String, List<Map<String, String>>> choices() {
         return Map.of("sourceChoices", sourceChoices(), "categoryChoices", categoryChoices());
     }
 

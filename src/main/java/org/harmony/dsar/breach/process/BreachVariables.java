@@ -31,7 +31,7 @@ public final class BreachVariables {
     public static final ProcessVariable<Long> NOTICES_SENT = ProcessVariable.of("noticesSent", Long.class);
     public static final ProcessVariable<Long> NOTICES_FAILED = ProcessVariable.of("noticesFailed", Long.class);
     public static final ProcessVariable<Long> NOTICES_PENDING = ProcessVariable.of("noticesPending", Long.class);
-    /** Local input of the alert task: a BreachService.Alert name. */
+    /** Local input of the alert task: a DpoAlerts.Alert name. */
     public static final ProcessVariable<String> BREACH_ALERT = ProcessVariable.of("breachAlert", String.class);
     /** Submitted with the authority task. */
     public static final ProcessVariable<String> AUTHORITY_NAME = ProcessVariable.of("authorityName", String.class);

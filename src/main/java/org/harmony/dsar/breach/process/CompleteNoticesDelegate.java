@@ -2,22 +2,22 @@ package org.harmony.dsar.breach.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.harmony.dsar.breach.BreachService;
+import org.harmony.dsar.breach.BreachNoticeProgress;
 import org.springframework.stereotype.Component;
 
 /** Records that every notice is sent or failed, and keeps the counts for the DPO. */
 @Component
 class CompleteNoticesDelegate implements JavaDelegate {
 
-    private final BreachService breaches;
+    private final BreachNoticeProgress breaches;
 
-    CompleteNoticesDelegate(BreachService breaches) {
+    CompleteNoticesDelegate(BreachNoticeProgress breaches) {
         this.breaches = breaches;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        BreachService.Progress progress = breaches.completeNotices(BreachVariables.BREACH_ID.from(execution));
+        BreachNoticeProgress.Progress progress = breaches.completeNotices(BreachVariables.BREACH_ID.from(execution));
         BreachVariables.NOTICES_SENT.on(execution, progress.sent());
         BreachVariables.NOTICES_FAILED.on(execution, progress.failed());
     }

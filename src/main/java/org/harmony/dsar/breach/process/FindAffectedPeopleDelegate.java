@@ -2,16 +2,16 @@ package org.harmony.dsar.breach.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.harmony.dsar.breach.BreachService;
+import org.harmony.dsar.breach.BreachNoticeProgress;
 import org.springframework.stereotype.Component;
 
 /** Writes everyone in the breach's sources to its recipients (in the database) and keeps the count. */
 @Component
 class FindAffectedPeopleDelegate implements JavaDelegate {
 
-    private final BreachService breaches;
+    private final BreachNoticeProgress breaches;
 
-    FindAffectedPeopleDelegate(BreachService breaches) {
+    FindAffectedPeopleDelegate(BreachNoticeProgress breaches) {
         this.breaches = breaches;
     }
 

@@ -3,7 +3,7 @@ package org.harmony.dsar.breach.process;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.harmony.dsar.breach.BreachService;
+import org.harmony.dsar.breach.AuthorityNotices;
 import org.harmony.dsar.kernel.process.TaskActors;
 import org.springframework.stereotype.Component;
 
@@ -14,20 +14,20 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordAuthorityNoticeListener implements TaskListener {
 
-    private final BreachService breaches;
+    private final AuthorityNotices notices;
 
-    RecordAuthorityNoticeListener(BreachService breaches) {
-        this.breaches = breaches;
+    RecordAuthorityNoticeListener(AuthorityNotices notices) {
+        this.notices = notices;
     }
 
     @Override
     public void notify(DelegateTask task) {
         try {
-            breaches.recordAuthorityNotice(BreachVariables.BREACH_ID.from(task),
+            notices.record(BreachVariables.BREACH_ID.from(task),
                     BreachVariables.AUTHORITY_NAME.from(task), BreachVariables.AUTHORITY_REFERENCE.from(task),
                     BreachVariables.AUTHORITY_DELAY_REASON.fromOrNull(task),
                     TaskActors.completedBy(task));
-        } catch (BreachService.AuthorityNoticeRefused e) {
+        } catch (AuthorityNotices.AuthorityNoticeRefused e) {
             throw new BadUserRequestException(e.getMessage());
         }
     }

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.harmony.dsar.breach.Breach;
-import org.harmony.dsar.breach.BreachService;
+import org.harmony.dsar.breach.BreachRecords;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,13 +18,16 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordBreachFromFormListener implements ExecutionListener {
 
-    private final BreachService breaches;
+    private final BreachRecords records;
+    private final BreachProcessStart start;
     private final BreachStartForm form;
     private final IdentityService identity;
     private final Clock clock;
 
-    RecordBreachFromFormListener(BreachService breaches, BreachStartForm form, IdentityService identity, Clock clock) {
-        this.breaches = breaches;
+    RecordBreachFromFormListener(BreachRecords records, BreachProcessStart start, BreachStartForm form,
+            IdentityService identity, Clock clock) {
+        this.records = records;
+        this.start = start;
         this.form = form;
         this.identity = identity;
         this.clock = clock;
@@ -36,10 +39,10 @@ class RecordBreachFromFormListener implements ExecutionListener {
             return;
         }
         Authentication user = identity.getCurrentAuthentication();
-        Breach breach = breaches.recordFacts(form.read(execution::getVariable, clock.instant()),
+        Breach breach = records.record(form.read(execution::getVariable, clock.instant()),
                 user == null ? null : user.getUserId());
         BreachVariables.START_FORM_FIELDS.forEach(field -> execution.removeVariable(field.name()));
-        execution.setVariables(breaches.processVariables(breach));
+        execution.setVariables(start.variables(breach));
         execution.setProcessBusinessKey(breach.reference());
     }
 }

@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.harmony.dsar.breach.Breach;
-import org.harmony.dsar.breach.BreachService;
+import org.harmony.dsar.breach.BreachNoticeProgress;
+import org.harmony.dsar.breach.BreachRecords;
 import org.harmony.dsar.breach.NewBreach;
+import org.harmony.dsar.breach.process.BreachProcessStart;
 
 /**
  * The DPO's breach API: record a breach (which starts its notices) and follow it. HTTP Basic against Camunda's
@@ -28,25 +30,29 @@ import org.harmony.dsar.breach.NewBreach;
 @RestController
 class BreachController {
 
-    private final BreachService breaches;
+    private final BreachProcessStart start;
+    private final BreachRecords breaches;
+    private final BreachNoticeProgress notices;
 
-    BreachController(BreachService breaches) {
+    BreachController(BreachProcessStart start, BreachRecords breaches, BreachNoticeProgress notices) {
+        this.start = start;
         this.breaches = breaches;
+        this.notices = notices;
     }
 
     @PostMapping(path = "/api/breaches", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BreachView> record(@Valid @RequestBody NewBreach body, @AuthenticationPrincipal String userId) {
-        Breach breach = breaches.record(body, userId);
+        Breach breach = start.start(body, userId);
         return ResponseEntity.created(URI.create("/api/breaches/" + breach.reference()))
-                .body(BreachView.of(breach, breaches.progress(breach.id())));
+                .body(BreachView.of(breach, notices.progress(breach.id())));
     }
 
     @GetMapping(path = "/api/breaches/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
     BreachView status(@PathVariable String reference) {
         Breach breach = breaches.findByReference(reference).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
                 "unknown-breach", "Unknown breach", "No breach " + reference + "."));
-        return BreachView.of(breach, breaches.progress(breach.id()));
+        return BreachView.of(breach, notices.progress(breach.id()));
     }
 
     /**
@@ -59,7 +65,7 @@ class BreachController {
             String noticeDueReason, Instant authorityDueAt, Notices notices, Breach.AuthorityNotice authorityNotice,
             String createdBy, Instant createdAt) {
 
-        static BreachView of(Breach breach, BreachService.Progress progress) {
+        static BreachView of(Breach breach, BreachNoticeProgress.Progress progress) {
             return new BreachView(breach.reference(), breach.description(), breach.detectedAt(), breach.occurredAt(),
                     breach.affectedSources(), breach.affectedCategories(), breach.jurisdictions(),
                     breach.consequences(), breach.measures(), breach.subjectActions(), breach.contact(),

@@ -2,7 +2,6 @@ package org.harmony.dsar.deadline.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.harmony.dsar.deadline.DeadlineRules;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 

@@ -12,18 +12,14 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.harmony.dsar.request.process.DsarVariables;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 /**
  * The open DSAR cases, soonest due first, as the options of the extension start form's request select (label:
- * reference, type, jurisdiction and due date; value: the reference), for compliance officers only
- * ({@code system.StaffSecurity}). Tasklist loads them with the officer's login (script {@code dsar-tasklist.js}):
- * Tasklist gives a Camunda Forms start form no server values of its own.
+ * reference, type, jurisdiction and due date; value: the reference).
  */
-@RestController
-class OpenCases {
+@Component
+public class OpenCases {
 
     /** More than a team works on at once; the rest are reached through the filters. */
     static final int MAX_OPTIONS = 500;
@@ -35,8 +31,7 @@ class OpenCases {
         this.runtime = runtime;
     }
 
-    @GetMapping(path = "/api/officer/open-cases", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<Map<String, String>> forExtension() {
+    public List<Map<String, String>> forExtension() {
         List<String> instances = runtime.createProcessInstanceQuery().processDefinitionKey(DsarVariables.PROCESS_KEY)
                 .active().list().stream().map(ProcessInstance::getId).toList();
         if (instances.isEmpty()) {

@@ -3,7 +3,7 @@ package org.harmony.dsar.response.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.harmony.dsar.request.process.DsarVariables;
-import org.harmony.dsar.response.RequesterNotifications;
+import org.harmony.dsar.response.ResponseRelease;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,15 +14,15 @@ import org.springframework.stereotype.Component;
 @Component
 class SendResponseDelegate implements JavaDelegate {
 
-    private final RequesterNotifications notifications;
+    private final ResponseRelease release;
 
-    SendResponseDelegate(RequesterNotifications notifications) {
-        this.notifications = notifications;
+    SendResponseDelegate(ResponseRelease release) {
+        this.release = release;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.sendResponse(DsarVariables.REQUEST_ID.from(execution), DsarVariables.MAIL_TEMPLATE.from(execution),
+        release.send(DsarVariables.REQUEST_ID.from(execution), DsarVariables.MAIL_TEMPLATE.from(execution),
                 execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId());
     }
 }

@@ -1,10 +1,6 @@
 package org.harmony.dsar.system.process;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,21 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -35,13 +24,10 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UriUtils;
 import org.harmony.dsar.kernel.process.ProcessStartGuard;
 import org.harmony.dsar.kernel.process.TaskCompletionGuard;
 
@@ -54,19 +40,11 @@ import org.harmony.dsar.kernel.process.TaskCompletionGuard;
  * {@code message} member, which Tasklist shows). Covers the REST
  * API ({@code POST /engine-rest/task/{id}/complete} or {@code submit-form}, after its HTTP Basic authentication)
  * and Tasklist ({@code /camunda/api/engine/engine/{engine}/task/{id}/submit-form}, as the user logged in to the
- * webapps). Runs as the calling user; anything it cannot judge (no login, no such task, no form, no permission)
- * goes on to the engine, which answers it.
+ * webapps); {@link SubmissionUrls} recognises them. Runs as the calling user; anything it cannot judge (no login, no
+ * such task, no form, no permission) goes on to the engine, which answers it.
  */
 public class SubmissionGuardFilter extends OncePerRequestFilter {
 
-    private static final String ENGINE_API = "(?:/engine-rest|/camunda/api/engine/engine/([^/]+))";
-    private static final Pattern COMPLETION = Pattern.compile(ENGINE_API + "/task/([^/]+)/(complete|submit-form)");
-    private static final Pattern START = Pattern.compile(
-            ENGINE_API + "/process-definition/(?:key/([^/]+)|([^/]+))/(start|submit-form)");
-    /** Setting or deleting a task's variables: one by name (also binary {@code /data}), or several at once. */
-    private static final Pattern VARIABLES = Pattern.compile(
-            ENGINE_API + "/task/([^/]+)/(?:variables|localVariables)(?:/([^/]+)(?:/data)?)?");
-    private static final Set<String> CHANGING = Set.of("POST", "PUT", "DELETE");
     private static final int MAX_BODY_BYTES = 1_048_576;
 
     private final TaskFormRules taskForms;
@@ -91,40 +69,20 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        if (VARIABLES.matcher(request.getRequestURI()).matches()) {
-            return !CHANGING.contains(request.getMethod());
-        }
-        return !"POST".equals(request.getMethod())
-                || !(COMPLETION.matcher(request.getRequestURI()).matches()
-                        || START.matcher(request.getRequestURI()).matches());
+        return SubmissionUrls.recognise(request.getMethod(), request.getRequestURI()).isEmpty();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher completion = COMPLETION.matcher(request.getRequestURI());
-        Matcher start = START.matcher(request.getRequestURI());
-        Matcher variables = VARIABLES.matcher(request.getRequestURI());
-        Matcher matcher;
-        Check check;
-        if (completion.matches()) {
-            matcher = completion;
-            check = (body, userId) -> completionRefusals(completion.group(2), submitted(body), userId);
-        } else if (variables.matches()) {
-            matcher = variables;
-            check = (body, userId) -> variableRefusals(variables.group(2), variables.group(3) != null
-                    ? Set.of(UriUtils.decode(variables.group(3), StandardCharsets.UTF_8)) : changedNames(body));
-        } else {
-            start.matches();
-            matcher = start;
-            check = (body, userId) -> startRefusals(start.group(2), start.group(3), submitted(body));
-        }
-        String webappEngine = matcher.group(1);
+        Submission submission = SubmissionUrls.recognise(request.getMethod(), request.getRequestURI()).orElseThrow();
+        Check check = check(submission);
+        String webappEngine = submission.webappEngine();
         if (webappEngine == null) {
             validate(request, response, chain, check);
             return;
         }
-        UserAuthentication user = webappUser(request, webappEngine);
+        UserAuthentication user = WebappUsers.of(request, webappEngine);
         if (user == null) {
             chain.doFilter(request, response);
             return;
@@ -137,14 +95,16 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
         }
     }
 
-    private static UserAuthentication webappUser(HttpServletRequest request, String engine) {
-        HttpSession session = request.getSession(false);
-        if (session == null) {
-            return null;
+    private Check check(Submission submission) {
+        if (submission instanceof Submission.TaskCompletion completion) {
+            return (body, userId) -> completionRefusals(completion.taskId(), submitted(body), userId);
         }
-        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-        return authentications.getAuthenticationForProcessEngine(engine) instanceof UserAuthentication user
-                ? user : null;
+        if (submission instanceof Submission.TaskVariables variables) {
+            return (body, userId) -> variableRefusals(variables.taskId(),
+                    variables.variableName() != null ? Set.of(variables.variableName()) : changedNames(body));
+        }
+        Submission.ProcessStart start = (Submission.ProcessStart) submission;
+        return (body, userId) -> startRefusals(start.processKey(), start.definitionId(), submitted(body));
     }
 
     /** The refusals for a submission; may throw when the engine cannot judge it (then the engine answers). */
@@ -253,50 +213,5 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
             return value.textValue();
         }
         return value.toString();
-    }
-
-    /** The request with the bytes read so far put back in front of the rest of its body. */
-    private static final class ReplayedBody extends HttpServletRequestWrapper {
-        private final byte[] body;
-        private InputStream in;
-
-        ReplayedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (in == null) {
-                in = new SequenceInputStream(new ByteArrayInputStream(body), super.getInputStream());
-            }
-            InputStream in = this.in;
-            return new ServletInputStream() {
-                @Override
-                public int read() throws IOException {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return body.length == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("Synchronous reads only");
-                }
-            };
-        }
     }
 }

@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.harmony.dsar.request.RequestRepository;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.response.RequesterNotifications;
-import org.harmony.dsar.verification.VerificationLevels;
 import org.springframework.stereotype.Component;
 
 /**

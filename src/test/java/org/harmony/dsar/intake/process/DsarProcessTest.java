@@ -43,7 +43,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.camunda.community.mockito.ProcessExpressions;
 import org.harmony.dsar.deadline.BusinessCalendars;
 import org.harmony.dsar.deadline.DeadlineProperties;
-import org.harmony.dsar.deadline.DeadlineRules;
+import org.harmony.dsar.deadline.process.DeadlineRules;
 import org.harmony.dsar.deadline.process.DeadlineTimers;
 import org.harmony.dsar.models.DeployedForms;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package org.harmony.dsar.retention;
+package org.harmony.dsar.retention.process;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.RepositoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.harmony.dsar.retention.RecordsProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.harmony.dsar.operations;
+package org.harmony.dsar.operations.process;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;

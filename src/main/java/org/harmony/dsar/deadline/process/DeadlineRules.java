@@ -1,10 +1,11 @@
-package org.harmony.dsar.deadline;
+package org.harmony.dsar.deadline.process;
 
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.harmony.dsar.deadline.DeadlineCounting;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.harmony.dsar.appeal;
+package org.harmony.dsar.appeal.process;
 
 import java.time.Period;
 import java.util.Map;

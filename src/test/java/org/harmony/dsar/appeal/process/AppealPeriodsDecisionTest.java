@@ -1,4 +1,4 @@
-package org.harmony.dsar.appeal;
+package org.harmony.dsar.appeal.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,10 @@
-package org.harmony.dsar.verification;
+package org.harmony.dsar.verification.process;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.verification.SubjectRelationship;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * acknowledgement tells the requester what verification comes next before that process starts.
  */
 @Component
-public class VerificationLevels {
+class VerificationLevels {
 
     static final String DECISION = "VerificationLevel";
 
@@ -22,7 +23,7 @@ public class VerificationLevels {
     }
 
     /** Whether the requester will be sent a code to confirm their email address. */
-    public boolean emailCheckRequired(DsarRequest request) {
+    boolean emailCheckRequired(DsarRequest request) {
         DmnDecisionResultEntries level = decisions.evaluateDecisionByKey(DECISION)
                 .variables(Variables.createVariables()
                         .putValue("jurisdiction", request.jurisdiction().code())

@@ -4,6 +4,7 @@ import java.util.Date;
 
 import org.harmony.dsar.inbox.Triage;
 import org.harmony.dsar.kernel.process.ProcessVariable;
+import org.harmony.dsar.request.Channel;
 
 /**
  * The variables of MailIntakeProcess. References and decisions only: the mail and the requester's details typed in
@@ -37,7 +38,7 @@ public final class MailIntakeVariables {
     /** The reference of the request registered from the mail. */
     public static final ProcessVariable<String> REQUEST_REFERENCE = ProcessVariable.of("requestReference", String.class);
     /** Where the mail came in: EMAIL. Shown in Tasklist beside DsarProcess's channel. */
-    public static final ProcessVariable<String> CHANNEL = ProcessVariable.of("channel", String.class);
+    public static final ProcessVariable<Channel> CHANNEL = ProcessVariable.ofEnum("channel", Channel.class);
 
     private MailIntakeVariables() {
     }

@@ -4,6 +4,7 @@ import java.util.Date;
 
 import org.camunda.spin.json.SpinJsonNode;
 import org.harmony.dsar.kernel.process.ProcessVariable;
+import org.harmony.dsar.request.Channel;
 import org.harmony.dsar.request.IdentityReviewDecision;
 import org.harmony.dsar.request.ReviewDecision;
 import org.harmony.dsar.request.TransmissionDecision;
@@ -21,7 +22,7 @@ public final class DsarVariables {
     public static final ProcessVariable<String> REQUEST_TYPE = ProcessVariable.of("requestType", String.class);
     public static final ProcessVariable<String> JURISDICTION = ProcessVariable.of("jurisdiction", String.class);
     /** How the request reached the company: a Channel name (API, EMAIL, LETTER, PHONE, IN_PERSON). */
-    public static final ProcessVariable<String> CHANNEL = ProcessVariable.of("channel", String.class);
+    public static final ProcessVariable<Channel> CHANNEL = ProcessVariable.ofEnum("channel", Channel.class);
     /** False for a request logged without an email address: answers go by post, fulfilment is done by hand. */
     public static final ProcessVariable<Boolean> REQUESTER_EMAIL_GIVEN =
             ProcessVariable.of("requesterEmailGiven", Boolean.class);

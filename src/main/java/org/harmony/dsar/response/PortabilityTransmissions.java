@@ -2,7 +2,6 @@ package org.harmony.dsar.response;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.harmony.dsar.fulfilment.AccessPackage;
 import org.harmony.dsar.fulfilment.AccessPackages;
@@ -14,6 +13,8 @@ import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestEvents;
 import org.harmony.dsar.request.RequestRepository;
 import org.harmony.dsar.request.RequesterLinks;
+import org.harmony.dsar.request.ReviewDecision;
+import org.harmony.dsar.request.TransmissionDecision;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class PortabilityTransmissions {
 
-    public static final String TRANSMIT = "TRANSMIT";
-    public static final String REFUSE = "REFUSE";
-    private static final Set<String> DECISIONS = Set.of(TRANSMIT, REFUSE);
     /** The mail to the other controller. */
     static final String TRANSMISSION = "portability-transmission";
     static final String TRANSMITTED = "portability-transmitted";
@@ -66,11 +64,12 @@ public class PortabilityTransmissions {
     }
 
     /** Why the review as entered cannot be completed; empty when it can. */
-    public Optional<String> refusal(String requestId, String reviewDecision, String transmissionDecision) {
-        if (!ReviewRules.APPROVE.equals(reviewDecision) || destination(requestId).isEmpty()) {
+    public Optional<String> refusal(String requestId, ReviewDecision reviewDecision,
+            TransmissionDecision transmissionDecision) {
+        if (reviewDecision != ReviewDecision.APPROVE || destination(requestId).isEmpty()) {
             return Optional.empty();
         }
-        if (transmissionDecision == null || !DECISIONS.contains(transmissionDecision)) {
+        if (transmissionDecision == null) {
             return Optional.of("The requester asked for their data to be sent to another controller: approve or "
                     + "refuse the transmission explicitly.");
         }
@@ -78,11 +77,12 @@ public class PortabilityTransmissions {
     }
 
     /** Records the officer's decision on an approved response; an approval keeps the hash of the address approved. */
-    public void decide(String requestId, String reviewDecision, String transmissionDecision, String reviewer) {
-        if (!ReviewRules.APPROVE.equals(reviewDecision) || destination(requestId).isEmpty()) {
+    public void decide(String requestId, ReviewDecision reviewDecision, TransmissionDecision transmissionDecision,
+            String reviewer) {
+        if (reviewDecision != ReviewDecision.APPROVE || destination(requestId).isEmpty()) {
             return;
         }
-        boolean approved = TRANSMIT.equals(transmissionDecision);
+        boolean approved = transmissionDecision == TransmissionDecision.TRANSMIT;
         jdbc.sql("UPDATE dsar_request SET transmission_approved_key = "
                         + (approved ? "transmit_to_key" : "NULL") + " WHERE id = :id")
                 .param("id", requestId).update();

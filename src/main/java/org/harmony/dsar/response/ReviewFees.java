@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.ReviewDecision;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,13 +43,13 @@ public class ReviewFees {
     }
 
     /** Why the fee as entered cannot be noted; empty when it can (or when none was entered). */
-    public Optional<String> refusal(String decision, String amount, String reasonCode) {
+    public Optional<String> refusal(ReviewDecision decision, String amount, String reasonCode) {
         boolean noAmount = amount == null || amount.isBlank();
         boolean noReason = reasonCode == null || reasonCode.isBlank();
         if (noAmount && noReason) {
             return Optional.empty();
         }
-        if (ReviewRules.SEND_BACK.equals(decision)) {
+        if (decision == ReviewDecision.SEND_BACK) {
             return Optional.of("A fee is noted with an approval or a denial, not when sending the case back.");
         }
         if (noAmount || !AMOUNT.matcher(amount.strip()).matches()) {

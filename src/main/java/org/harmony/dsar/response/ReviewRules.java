@@ -1,9 +1,9 @@
 package org.harmony.dsar.response;
 
 import java.util.Optional;
-import java.util.Set;
 
 import org.harmony.dsar.request.RequestEvents;
+import org.harmony.dsar.request.ReviewDecision;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -15,10 +15,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReviewRules {
 
-    public static final String APPROVE = "APPROVE";
-    public static final String SEND_BACK = "SEND_BACK";
-    public static final String DENY = "DENY";
-    private static final Set<String> DECISIONS = Set.of(APPROVE, SEND_BACK, DENY);
     private static final String TASK_COMPLETED = "TASK_COMPLETED";
     private static final String DUPLICATE_OF_OPEN_REQUEST = "DUPLICATE_OF_OPEN_REQUEST";
 
@@ -43,15 +39,15 @@ public class ReviewRules {
      * @param reviewer the user completing the review, or null when unknown (then the four-eyes rule cannot hold
      *                 and the decision is refused)
      */
-    public void check(String requestId, String decision, String denialReason, String reviewer) {
-        if (!DECISIONS.contains(decision)) {
+    public void check(String requestId, ReviewDecision decision, String denialReason, String reviewer) {
+        if (decision == null) {
             throw new ReviewRefusedException("Choose a decision: approve, send back or deny.");
         }
-        if (DENY.equals(decision) && (denialReason == null || denialReason.isBlank())) {
+        if (decision == ReviewDecision.DENY && (denialReason == null || denialReason.isBlank())) {
             throw new ReviewRefusedException("A denial needs a reason code: the requester is told the reason "
                     + "and their rights.");
         }
-        if (!properties.fourEyes() || SEND_BACK.equals(decision)) {
+        if (!properties.fourEyes() || decision == ReviewDecision.SEND_BACK) {
             return;
         }
         if (reviewer == null) {
@@ -70,16 +66,17 @@ public class ReviewRules {
         events.record(requestId, TASK_COMPLETED, "by=" + userId + " task=" + activityId);
     }
 
-    public void recordDecision(String requestId, String decision, String denialReason, String reviewer) {
+    public void recordDecision(String requestId, ReviewDecision decision, String denialReason, String reviewer) {
         events.record(requestId, "REVIEW_" + decision, "by=" + reviewer
                 + (denialReason == null ? "" : " reason=" + denialReason) + linkDecision(requestId, decision,
                         denialReason));
     }
 
     /** For a request linked to another of the same person: whether the review merged it or answers both. */
-    private String linkDecision(String requestId, String decision, String denialReason) {
-        boolean merged = DENY.equals(decision) && DUPLICATE_OF_OPEN_REQUEST.equals(denialReason);
-        if (!merged && !APPROVE.equals(decision) || jdbc.sql("SELECT COUNT(*) FROM request_link WHERE request_id = :id")
+    private String linkDecision(String requestId, ReviewDecision decision, String denialReason) {
+        boolean merged = decision == ReviewDecision.DENY && DUPLICATE_OF_OPEN_REQUEST.equals(denialReason);
+        if (!merged && decision != ReviewDecision.APPROVE
+                || jdbc.sql("SELECT COUNT(*) FROM request_link WHERE request_id = :id")
                 .param("id", requestId).query(Integer.class).single() == 0) {
             return "";
         }

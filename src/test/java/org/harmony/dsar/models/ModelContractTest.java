@@ -45,6 +45,23 @@ class ModelContractTest {
     static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "decisionResult");
     static final Set<String> VARIABLE_ATTRIBUTES = Set.of("resultVariable", "elementVariable", "initiator");
 
+    /** The class declaring each process's own variables; DsarVariables holds the request's, which every process has. */
+    static final Map<String, String> VARIABLES_CLASSES = Map.ofEntries(
+            Map.entry("AppealProcess", "AppealVariables"),
+            Map.entry("BreachNotificationProcess", "BreachVariables"),
+            Map.entry("ConsentWithdrawalProcess", "RightsVariables"),
+            Map.entry("DeadlineExtensionProcess", "DeadlineExtensionVariables"),
+            Map.entry("DsarProcess", "DsarVariables"),
+            Map.entry("FulfilmentProcess", "DsarVariables"),
+            Map.entry("IdentityVerificationProcess", "DsarVariables"),
+            Map.entry("LegalHoldCheckProcess", "LegalHoldVariables"),
+            Map.entry("LogRequestProcess", "LoggedRequestVariables"),
+            Map.entry("MailIntakeProcess", "MailIntakeVariables"),
+            Map.entry("ObjectionProcess", "RightsVariables"),
+            Map.entry("PostLetterProcess", "LetterVariables"),
+            Map.entry("ProcessorInstructionProcess", "ProcessorInstructionVariables"),
+            Map.entry("RestrictionLiftProcess", "RightsVariables"));
+
     static Map<String, Class<?>> beans;
     static Map<String, Field> variables;
 
@@ -119,6 +136,31 @@ class ModelContractTest {
         }
         assertThat(names).contains("reviewDecision", "legalReviewDecision", "breachReference");
         assertThat(undeclared(names)).isEmpty();
+    }
+
+    @Test
+    void shouldDeclareEveryKeyAFormSubmitsInItsProcessVariablesClass() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Set<String>> declared = ProcessModels.declaredVariablesByClass();
+        Set<String> undeclared = new TreeSet<>();
+        int forms = 0;
+        for (ModelElement element : ProcessModels.bpmnElements()) {
+            String form = element.camunda("formRef");
+            if (form == null) {
+                continue;
+            }
+            forms++;
+            String process = element.file().getFileName().toString().replace(".bpmn", "");
+            String variablesClass = VARIABLES_CLASSES.get(process);
+            assertThat(variablesClass).as("variables class of %s", process).isNotNull();
+            Set<String> keys = new TreeSet<>();
+            collectSubmittedKeys(json.readTree(ProcessModels.FORMS.resolve(form + ".form").toFile()), keys);
+            keys.stream().filter(key -> !declared.get(variablesClass).contains(key)
+                    && !declared.get("DsarVariables").contains(key))
+                    .forEach(key -> undeclared.add(key + " of " + form + " in " + process));
+        }
+        assertThat(forms).isGreaterThanOrEqualTo(20);
+        assertThat(undeclared).isEmpty();
     }
 
     @Test
@@ -212,6 +254,22 @@ class ModelContractTest {
             });
         } else if (node.isArray()) {
             node.forEach(item -> collectFormNames(item, names));
+        }
+    }
+
+    /** The keys of a form's fields: what a submission sets, without the columns of a table. */
+    static void collectSubmittedKeys(JsonNode node, Set<String> keys) {
+        if (node.isObject()) {
+            if (node.path("key").isTextual()) {
+                keys.add(node.path("key").asText());
+            }
+            node.fields().forEachRemaining(field -> {
+                if (!field.getKey().equals("columns")) {
+                    collectSubmittedKeys(field.getValue(), keys);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(item -> collectSubmittedKeys(item, keys));
         }
     }
 

@@ -107,6 +107,20 @@ public final class ProcessModels {
 
     /** Variable name to the constant that declares it, for every ProcessVariable constant in the application. */
     static Map<String, Field> declaredVariables() {
+        Map<String, Field> variables = new TreeMap<>();
+        variableConstants().forEach(field -> variables.put(variableName(field), field));
+        return variables;
+    }
+
+    /** For each class declaring ProcessVariable constants (by simple name), the names of the variables it declares. */
+    static Map<String, Set<String>> declaredVariablesByClass() {
+        Map<String, Set<String>> variables = new TreeMap<>();
+        variableConstants().forEach(field -> variables.computeIfAbsent(field.getDeclaringClass().getSimpleName(),
+                name -> new TreeSet<>()).add(variableName(field)));
+        return variables;
+    }
+
+    private static List<Field> variableConstants() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
             protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
@@ -114,20 +128,24 @@ public final class ProcessModels {
             }
         };
         scanner.addIncludeFilter((reader, factory) -> true);
-        Map<String, Field> variables = new TreeMap<>();
+        List<Field> constants = new ArrayList<>();
         for (BeanDefinition definition : scanner.findCandidateComponents(BASE_PACKAGE)) {
             for (Field field : load(definition.getBeanClassName()).getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && field.getType() == ProcessVariable.class) {
-                    field.setAccessible(true);
-                    try {
-                        variables.put(((ProcessVariable<?>) field.get(null)).name(), field);
-                    } catch (IllegalAccessException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    constants.add(field);
                 }
             }
         }
-        return variables;
+        return constants;
+    }
+
+    private static String variableName(Field field) {
+        field.setAccessible(true);
+        try {
+            return ((ProcessVariable<?>) field.get(null)).name();
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -27,11 +27,11 @@ class AppealDecisionGuard implements TaskCompletionGuard {
     @Override
     public Optional<String> refusal(Task task, Function<String, Object> values, String userId) {
         if (!TASK.equals(task.getTaskDefinitionKey())
-                || !(values.apply(DsarVariables.REQUEST_ID.name()) instanceof String requestId)) {
+                || !(DsarVariables.REQUEST_ID.submittedIn(values) instanceof String requestId)) {
             return Optional.empty();
         }
-        return appeals.refusal(requestId, text(values.apply(AppealVariables.APPEAL_DECISION.name())),
-                text(values.apply(AppealVariables.APPEAL_DECISION_REASONS.name())),
+        return appeals.refusal(requestId, text(AppealVariables.APPEAL_DECISION.submittedIn(values)),
+                text(AppealVariables.APPEAL_DECISION_REASONS.submittedIn(values)),
                 userId != null ? userId : task.getAssignee());
     }
 

@@ -20,7 +20,7 @@ class PrepareAppealReviewListener implements TaskListener {
     public void notify(DelegateTask task) {
         String statement = appeals.find(DsarVariables.REQUEST_ID.from(task)).map(Appeals.Appeal::statement)
                 .orElse(null);
-        task.setVariableLocal(AppealVariables.APPEAL_STATEMENT.name(), statement == null ? "(no statement)"
+        AppealVariables.APPEAL_STATEMENT.onLocal(task, statement == null ? "(no statement)"
                 : statement);
     }
 }

@@ -32,6 +32,6 @@ class RecordAppealDecisionListener implements TaskListener {
             throw new BadUserRequestException(refusal);
         });
         appeals.recordDecision(requestId, decision, reasons, reviewer);
-        task.getExecution().removeVariable(AppealVariables.APPEAL_DECISION_REASONS.name());
+        AppealVariables.APPEAL_DECISION_REASONS.removeFrom(task.getExecution());
     }
 }

@@ -44,8 +44,8 @@ public class CaseDueDates {
     public void move(String businessKey, Date previousDueAt, Date newDueAt) {
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
                 .active().list()) {
-            if (runtime.getVariable(instance.getId(), DsarVariables.DUE_AT.name()) != null) {
-                runtime.setVariable(instance.getId(), DsarVariables.DUE_AT.name(), newDueAt);
+            if (DsarVariables.DUE_AT.fromOrNull(runtime, instance.getId()) != null) {
+                DsarVariables.DUE_AT.on(runtime, instance.getId(), newDueAt);
                 recalculateTimers(instance.getId());
             }
         }

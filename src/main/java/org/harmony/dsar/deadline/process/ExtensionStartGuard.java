@@ -23,9 +23,9 @@ class ExtensionStartGuard implements ProcessStartGuard {
         if (!DeadlineExtensionVariables.PROCESS_KEY.equals(processDefinitionKey)) {
             return Optional.empty();
         }
-        return extensions.refusal(text(values.apply(DsarVariables.REQUEST_REFERENCE.name())),
-                text(values.apply(DeadlineExtensionVariables.EXTENSION_REASON.name())),
-                text(values.apply(DeadlineExtensionVariables.EXTENSION_EXPLANATION.name())));
+        return extensions.refusal(text(DsarVariables.REQUEST_REFERENCE.submittedIn(values)),
+                text(DeadlineExtensionVariables.EXTENSION_REASON.submittedIn(values)),
+                text(DeadlineExtensionVariables.EXTENSION_EXPLANATION.submittedIn(values)));
     }
 
     private static String text(Object value) {

@@ -28,12 +28,12 @@ class ChooseConsentsCompletionGuard implements TaskCompletionGuard {
     @Override
     public Optional<String> refusal(Task task, Function<String, Object> values, String userId) {
         if (!CHOOSE_CONSENTS_TASK.equals(task.getTaskDefinitionKey())
-                || !(values.apply(DsarVariables.REQUEST_ID.name()) instanceof String requestId)) {
+                || !(DsarVariables.REQUEST_ID.submittedIn(values) instanceof String requestId)) {
             return Optional.empty();
         }
         try {
             return suppressions.refusal(requestId,
-                    FormJson.strings(values.apply(RightsVariables.CONSENTS_TO_WITHDRAW.name())));
+                    FormJson.strings(RightsVariables.CONSENTS_TO_WITHDRAW.submittedIn(values)));
         } catch (IllegalArgumentException unreadable) {
             return Optional.of(unreadable.getMessage());
         }

@@ -28,8 +28,8 @@ class LiftRestrictionCompletionGuard implements TaskCompletionGuard {
         if (!LIFT_RESTRICTION_TASK.equals(task.getTaskDefinitionKey())) {
             return Optional.empty();
         }
-        Object decision = values.apply(RightsVariables.LIFT_DECISION.name());
-        Object reason = values.apply(RightsVariables.LIFT_REASON.name());
+        Object decision = RightsVariables.LIFT_DECISION.submittedIn(values);
+        Object reason = RightsVariables.LIFT_REASON.submittedIn(values);
         return lifts.refusal(decision instanceof String text ? text : null, reason instanceof String text ? text : null);
     }
 }

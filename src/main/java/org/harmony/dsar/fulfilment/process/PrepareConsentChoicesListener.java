@@ -21,7 +21,7 @@ class PrepareConsentChoicesListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.setVariableLocal(RightsVariables.CONSENT_CHOICES.name(), FormJson.of(
+        RightsVariables.CONSENT_CHOICES.onLocalTyped(task, FormJson.of(
                 suppressions.consentsFound(DsarVariables.REQUEST_ID.from(task)).stream()
                         .map(consent -> Map.of("value", consent.name(), "label", consent.title() + " ("
                                 + consent.purpose() + "): " + (consent.records() < 0 ? "held by a processor"

@@ -22,7 +22,7 @@ class PrepareCorrectionsReviewListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.setVariableLocal(DsarVariables.CORRECTIONS_OVERVIEW.name(), FormJson.of(
+        DsarVariables.CORRECTIONS_OVERVIEW.onLocalTyped(task, FormJson.of(
                 rectifications.corrections(DsarVariables.REQUEST_ID.from(task)).stream().map(correction -> Map.of(
                         "source", correction.sourceName(),
                         "field", correction.fieldName(),

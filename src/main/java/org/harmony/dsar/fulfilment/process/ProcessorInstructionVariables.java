@@ -1,5 +1,6 @@
 package org.harmony.dsar.fulfilment.process;
 
+import org.harmony.dsar.fulfilment.ProcessorInstructions;
 import org.harmony.dsar.kernel.process.ProcessVariable;
 
 /**
@@ -20,8 +21,8 @@ public final class ProcessorInstructionVariables {
     /** From ProcessorConfirmation.dmn: when the task goes to the DPO (ISO-8601 duration). */
     public static final ProcessVariable<String> ESCALATE_AFTER = ProcessVariable.of("escalateAfter", String.class);
     /** CONFIRMED (the processor confirmed) or UNCONFIRMED (the DPO proceeds without it); kept in history. */
-    public static final ProcessVariable<String> PROCESSOR_CONFIRMATION =
-            ProcessVariable.of("processorConfirmation", String.class);
+    public static final ProcessVariable<ProcessorInstructions.Outcome> PROCESSOR_CONFIRMATION =
+            ProcessVariable.ofEnum("processorConfirmation", ProcessorInstructions.Outcome.class);
     /** How and when the processor confirmed (its reply's date and sender), in the officer's words. */
     public static final ProcessVariable<String> PROCESSOR_CONFIRMATION_NOTE =
             ProcessVariable.of("processorConfirmationNote", String.class);

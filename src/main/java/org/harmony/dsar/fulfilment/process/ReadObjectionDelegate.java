@@ -18,6 +18,6 @@ class ReadObjectionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RightsVariables.OBJECTS_TO.on(execution, objections.objectsTo(DsarVariables.REQUEST_ID.from(execution)).name());
+        RightsVariables.OBJECTS_TO.on(execution, objections.objectsTo(DsarVariables.REQUEST_ID.from(execution)));
     }
 }

@@ -19,7 +19,7 @@ class RecordProcessorConfirmationListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         instructions.record(ProcessorInstructionVariables.INSTRUCTION_ID.from(task),
-                ProcessorInstructions.Outcome.valueOf(ProcessorInstructionVariables.PROCESSOR_CONFIRMATION.from(task)),
+                ProcessorInstructionVariables.PROCESSOR_CONFIRMATION.from(task),
                 ProcessorInstructionVariables.PROCESSOR_CONFIRMATION_NOTE.fromOrNull(task), TaskActors.completedBy(task));
     }
 }

@@ -4,6 +4,7 @@ import java.util.Date;
 
 import org.camunda.spin.json.SpinJsonNode;
 import org.harmony.dsar.kernel.process.ProcessVariable;
+import org.harmony.dsar.request.ObjectionScope;
 
 /**
  * The variables of the rights that need more than a flag: ConsentWithdrawalProcess, ObjectionProcess and
@@ -27,7 +28,8 @@ public final class RightsVariables {
     public static final String OBJECTION_PROCESS_KEY = "ObjectionProcess";
 
     /** What the objection is to: an ObjectionScope name (DIRECT_MARKETING, OTHER_PROCESSING). */
-    public static final ProcessVariable<String> OBJECTS_TO = ProcessVariable.of("objectsTo", String.class);
+    public static final ProcessVariable<ObjectionScope> OBJECTS_TO =
+            ProcessVariable.ofEnum("objectsTo", ObjectionScope.class);
     /** The decision table ObjectionRoute's answer: SUPPRESS (stop without weighing) or WEIGH. */
     public static final ProcessVariable<String> OBJECTION_ROUTE = ProcessVariable.of("objectionRoute", String.class);
     /** The officer's decision in "Weigh objection": STOP_PROCESSING, CONTINUE_PROCESSING or DIRECT_MARKETING. */

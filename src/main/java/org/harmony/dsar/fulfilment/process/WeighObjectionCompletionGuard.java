@@ -28,8 +28,8 @@ class WeighObjectionCompletionGuard implements TaskCompletionGuard {
         if (!WEIGH_OBJECTION_TASK.equals(task.getTaskDefinitionKey())) {
             return Optional.empty();
         }
-        Object decision = values.apply(RightsVariables.OBJECTION_DECISION.name());
-        Object grounds = values.apply(RightsVariables.COMPELLING_GROUNDS.name());
+        Object decision = RightsVariables.OBJECTION_DECISION.submittedIn(values);
+        Object grounds = RightsVariables.COMPELLING_GROUNDS.submittedIn(values);
         return objections.refusal(decision instanceof String text ? text : null,
                 grounds instanceof String text ? text : null);
     }

@@ -3,7 +3,6 @@ package org.harmony.dsar.inbox.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.harmony.dsar.inbox.MailTriage;
-import org.harmony.dsar.inbox.Triage;
 import org.springframework.stereotype.Component;
 
 /** Closes a mail the officer found to be no rights request, or spam: its content is erased. */
@@ -19,7 +18,7 @@ class CloseIncomingMailDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         triage.close(MailIntakeVariables.INCOMING_MAIL_ID.from(execution),
-                Triage.TriageDecision.valueOf(MailIntakeVariables.TRIAGE_DECISION.from(execution)),
+                MailIntakeVariables.TRIAGE_DECISION.from(execution),
                 MailIntakeVariables.OPEN_REQUEST_REFERENCE.fromOrNull(execution));
     }
 }

@@ -23,7 +23,7 @@ public class MailIntakeProcesses {
     public String startTriage(String incomingMailId, Date triageDue) {
         Map<String, Object> variables = new HashMap<>();
         MailIntakeVariables.INCOMING_MAIL_ID.into(variables, incomingMailId);
-        MailIntakeVariables.CHANNEL.into(variables, Channel.EMAIL.name());
+        MailIntakeVariables.CHANNEL.into(variables, Channel.EMAIL);
         MailIntakeVariables.TRIAGE_DUE.into(variables, triageDue);
         return runtime.startProcessInstanceByKey(MailIntakeVariables.PROCESS_KEY,
                 "MAIL-" + incomingMailId.substring(0, 8).toUpperCase(Locale.ROOT), variables).getId();

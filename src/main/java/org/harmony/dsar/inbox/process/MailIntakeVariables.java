@@ -2,7 +2,9 @@ package org.harmony.dsar.inbox.process;
 
 import java.util.Date;
 
+import org.harmony.dsar.inbox.Triage;
 import org.harmony.dsar.kernel.process.ProcessVariable;
+import org.harmony.dsar.request.Channel;
 
 /**
  * The variables of MailIntakeProcess. References and decisions only: the mail and the requester's details typed in
@@ -15,7 +17,8 @@ public final class MailIntakeVariables {
     public static final ProcessVariable<String> INCOMING_MAIL_ID = ProcessVariable.of("incomingMailId", String.class);
     public static final ProcessVariable<Date> TRIAGE_DUE = ProcessVariable.of("triageDue", Date.class);
     /** REQUEST, NOT_A_REQUEST, SPAM or SAME_AS_OPEN_REQUEST. */
-    public static final ProcessVariable<String> TRIAGE_DECISION = ProcessVariable.of("triageDecision", String.class);
+    public static final ProcessVariable<Triage.TriageDecision> TRIAGE_DECISION =
+            ProcessVariable.ofEnum("triageDecision", Triage.TriageDecision.class);
     public static final ProcessVariable<String> REQUEST_TYPE = ProcessVariable.of("requestType", String.class);
     public static final ProcessVariable<String> JURISDICTION = ProcessVariable.of("jurisdiction", String.class);
     public static final ProcessVariable<String> LANGUAGE = ProcessVariable.of("language", String.class);
@@ -35,7 +38,7 @@ public final class MailIntakeVariables {
     /** The reference of the request registered from the mail. */
     public static final ProcessVariable<String> REQUEST_REFERENCE = ProcessVariable.of("requestReference", String.class);
     /** Where the mail came in: EMAIL. Shown in Tasklist beside DsarProcess's channel. */
-    public static final ProcessVariable<String> CHANNEL = ProcessVariable.of("channel", String.class);
+    public static final ProcessVariable<Channel> CHANNEL = ProcessVariable.ofEnum("channel", Channel.class);
 
     private MailIntakeVariables() {
     }

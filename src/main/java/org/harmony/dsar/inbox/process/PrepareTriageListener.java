@@ -22,13 +22,13 @@ class PrepareTriageListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         MailTriage.TriageView view = triage.view(MailIntakeVariables.INCOMING_MAIL_ID.from(task));
-        task.setVariableLocal(MailIntakeVariables.INCOMING_MAIL.name(), view.mail());
-        task.setVariableLocal(MailIntakeVariables.TRIAGE_SUGGESTION.name(), view.suggestion());
-        task.setVariableLocal(MailIntakeVariables.REQUEST_TYPE.name(), view.suggestedType());
-        task.setVariableLocal(MailIntakeVariables.JURISDICTION.name(), view.suggestedJurisdiction());
-        task.setVariableLocal(MailIntakeVariables.LANGUAGE.name(), view.suggestedLanguage());
-        task.setVariableLocal(MailIntakeVariables.REQUESTER_EMAIL.name(), view.sender());
-        task.setVariableLocal(MailIntakeVariables.REQUESTER_NAME.name(), null);
-        task.setVariableLocal(MailIntakeVariables.TRIAGE_REASON.name(), null);
+        MailIntakeVariables.INCOMING_MAIL.onLocal(task, view.mail());
+        MailIntakeVariables.TRIAGE_SUGGESTION.onLocal(task, view.suggestion());
+        MailIntakeVariables.REQUEST_TYPE.onLocal(task, view.suggestedType());
+        MailIntakeVariables.JURISDICTION.onLocal(task, view.suggestedJurisdiction());
+        MailIntakeVariables.LANGUAGE.onLocal(task, view.suggestedLanguage());
+        MailIntakeVariables.REQUESTER_EMAIL.onLocal(task, view.sender());
+        MailIntakeVariables.REQUESTER_NAME.onLocal(task, null);
+        MailIntakeVariables.TRIAGE_REASON.onLocal(task, null);
     }
 }

@@ -29,9 +29,8 @@ class RecordTriageListener implements TaskListener {
             throw new BadUserRequestException(refusal);
         });
         triage.record(MailIntakeVariables.INCOMING_MAIL_ID.from(task), decision);
-        for (String personal : new String[] {MailIntakeVariables.REQUESTER_EMAIL.name(),
-                MailIntakeVariables.REQUESTER_NAME.name(), MailIntakeVariables.TRIAGE_REASON.name()}) {
-            task.getExecution().removeVariable(personal);
-        }
+        MailIntakeVariables.REQUESTER_EMAIL.removeFrom(task.getExecution());
+        MailIntakeVariables.REQUESTER_NAME.removeFrom(task.getExecution());
+        MailIntakeVariables.TRIAGE_REASON.removeFrom(task.getExecution());
     }
 }

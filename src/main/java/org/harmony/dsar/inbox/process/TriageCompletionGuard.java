@@ -26,7 +26,7 @@ class TriageCompletionGuard implements TaskCompletionGuard {
         if (!TriageSubmission.TRIAGE_TASK.equals(task.getTaskDefinitionKey())) {
             return Optional.empty();
         }
-        return triage.refusal(values.apply(MailIntakeVariables.INCOMING_MAIL_ID.name()) instanceof String mailId
+        return triage.refusal(MailIntakeVariables.INCOMING_MAIL_ID.submittedIn(values) instanceof String mailId
                 ? mailId : null, TriageSubmission.from(values));
     }
 }

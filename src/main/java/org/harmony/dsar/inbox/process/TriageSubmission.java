@@ -19,13 +19,13 @@ final class TriageSubmission {
 
     static Triage from(Function<String, Object> values) {
         return new Triage(
-                named(Triage.TriageDecision.class, text(values, MailIntakeVariables.TRIAGE_DECISION.name())),
-                named(RequestType.class, text(values, MailIntakeVariables.REQUEST_TYPE.name())),
-                Jurisdiction.fromCode(text(values, MailIntakeVariables.JURISDICTION.name())).orElse(null),
-                text(values, MailIntakeVariables.LANGUAGE.name()),
-                text(values, MailIntakeVariables.REQUESTER_EMAIL.name()),
-                text(values, MailIntakeVariables.REQUESTER_NAME.name()),
-                text(values, MailIntakeVariables.TRIAGE_REASON.name()),
-                text(values, MailIntakeVariables.OPEN_REQUEST_REFERENCE.name()));
+                named(Triage.TriageDecision.class, text(values, MailIntakeVariables.TRIAGE_DECISION)),
+                named(RequestType.class, text(values, MailIntakeVariables.REQUEST_TYPE)),
+                Jurisdiction.fromCode(text(values, MailIntakeVariables.JURISDICTION)).orElse(null),
+                text(values, MailIntakeVariables.LANGUAGE),
+                text(values, MailIntakeVariables.REQUESTER_EMAIL),
+                text(values, MailIntakeVariables.REQUESTER_NAME),
+                text(values, MailIntakeVariables.TRIAGE_REASON),
+                text(values, MailIntakeVariables.OPEN_REQUEST_REFERENCE));
     }
 }

@@ -26,7 +26,7 @@ public class DsarProcessStart {
         DsarVariables.REQUEST_REFERENCE.into(variables, request.reference());
         DsarVariables.REQUEST_TYPE.into(variables, request.type().name());
         DsarVariables.JURISDICTION.into(variables, request.jurisdiction().code());
-        DsarVariables.CHANNEL.into(variables, channel.name());
+        DsarVariables.CHANNEL.into(variables, channel);
         DsarVariables.REQUESTER_EMAIL_GIVEN.into(variables, request.email() != null);
         return runtime.startProcessInstanceByKey(DsarVariables.PROCESS_KEY, request.reference(), variables).getId();
     }

@@ -21,16 +21,16 @@ final class LoggedRequestForm {
 
     static LoggedRequest from(Function<String, Object> values) {
         return new LoggedRequest(
-                named(Channel.class, text(values, LoggedRequestVariables.CHANNEL.name())),
-                date(text(values, LoggedRequestVariables.RECEIVED_ON.name())),
-                text(values, LoggedRequestVariables.LATE_ENTRY_REASON.name()),
-                named(RequestType.class, text(values, DsarVariables.REQUEST_TYPE.name())),
-                Jurisdiction.fromCode(text(values, DsarVariables.JURISDICTION.name())).orElse(null),
-                text(values, LoggedRequestVariables.LANGUAGE.name()),
-                text(values, LoggedRequestVariables.REQUESTER_NAME.name()),
-                text(values, LoggedRequestVariables.REQUESTER_EMAIL.name()),
-                text(values, LoggedRequestVariables.POSTAL_ADDRESS.name()),
-                text(values, LoggedRequestVariables.REQUEST_DETAILS.name()));
+                named(Channel.class, text(values, LoggedRequestVariables.CHANNEL)),
+                date(text(values, LoggedRequestVariables.RECEIVED_ON)),
+                text(values, LoggedRequestVariables.LATE_ENTRY_REASON),
+                named(RequestType.class, text(values, DsarVariables.REQUEST_TYPE)),
+                Jurisdiction.fromCode(text(values, DsarVariables.JURISDICTION)).orElse(null),
+                text(values, LoggedRequestVariables.LANGUAGE),
+                text(values, LoggedRequestVariables.REQUESTER_NAME),
+                text(values, LoggedRequestVariables.REQUESTER_EMAIL),
+                text(values, LoggedRequestVariables.POSTAL_ADDRESS),
+                text(values, LoggedRequestVariables.REQUEST_DETAILS));
     }
 
     /** Camunda Forms' date fields give YYYY-MM-DD; a date-time value is cut to its date. */

@@ -3,6 +3,7 @@ package org.harmony.dsar.intake.process;
 import java.util.List;
 
 import org.harmony.dsar.kernel.process.ProcessVariable;
+import org.harmony.dsar.request.Channel;
 import org.harmony.dsar.request.process.DsarVariables;
 
 /**
@@ -15,7 +16,7 @@ public final class LoggedRequestVariables {
     public static final String PROCESS_KEY = "LogRequestProcess";
 
     /** LETTER, PHONE or IN_PERSON. */
-    public static final ProcessVariable<String> CHANNEL = DsarVariables.CHANNEL;
+    public static final ProcessVariable<Channel> CHANNEL = DsarVariables.CHANNEL;
     /** The day the request was received, YYYY-MM-DD. */
     public static final ProcessVariable<String> RECEIVED_ON = ProcessVariable.of("receivedOn", String.class);
     public static final ProcessVariable<String> LATE_ENTRY_REASON = ProcessVariable.of("lateEntryReason", String.class);

@@ -27,7 +27,7 @@ class RegisterLoggedRequestDelegate implements JavaDelegate {
         intake.refusal(logged).ifPresent(refusal -> {
             throw new BadUserRequestException(refusal);
         });
-        LoggedRequestVariables.PERSONAL.forEach(variable -> execution.removeVariable(variable.name()));
+        LoggedRequestVariables.PERSONAL.forEach(variable -> variable.removeFrom(execution));
         DsarVariables.REQUEST_REFERENCE.on(execution, intake.register(logged).reference());
     }
 }

@@ -24,6 +24,11 @@ public final class SubmittedValues {
         return values.apply(name) instanceof String value && !value.isBlank() ? value.strip() : null;
     }
 
+    /** The variable's value as stripped text, or null when it is blank or no text. */
+    public static String text(Function<String, Object> values, ProcessVariable<?> variable) {
+        return text(values, variable.name());
+    }
+
     /** The enum constant of that name, or null. */
     public static <E extends Enum<E>> E named(Class<E> type, String name) {
         return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(name)).findFirst()

@@ -4,6 +4,10 @@ import java.util.Date;
 
 import org.camunda.spin.json.SpinJsonNode;
 import org.harmony.dsar.kernel.process.ProcessVariable;
+import org.harmony.dsar.request.Channel;
+import org.harmony.dsar.request.IdentityReviewDecision;
+import org.harmony.dsar.request.ReviewDecision;
+import org.harmony.dsar.request.TransmissionDecision;
 
 /**
  * The variables of DsarProcess and the stages it calls. They carry references and decisions only: the
@@ -18,7 +22,7 @@ public final class DsarVariables {
     public static final ProcessVariable<String> REQUEST_TYPE = ProcessVariable.of("requestType", String.class);
     public static final ProcessVariable<String> JURISDICTION = ProcessVariable.of("jurisdiction", String.class);
     /** How the request reached the company: a Channel name (API, EMAIL, LETTER, PHONE, IN_PERSON). */
-    public static final ProcessVariable<String> CHANNEL = ProcessVariable.of("channel", String.class);
+    public static final ProcessVariable<Channel> CHANNEL = ProcessVariable.ofEnum("channel", Channel.class);
     /** False for a request logged without an email address: answers go by post, fulfilment is done by hand. */
     public static final ProcessVariable<Boolean> REQUESTER_EMAIL_GIVEN =
             ProcessVariable.of("requesterEmailGiven", Boolean.class);
@@ -46,7 +50,8 @@ public final class DsarVariables {
     public static final ProcessVariable<Long> CORRECTION_COUNT = ProcessVariable.of("correctionCount", Long.class);
     /** The compliance officer's decision on the corrections: APPLY or REJECT. */
     public static final ProcessVariable<String> CORRECTIONS_DECISION = ProcessVariable.of("correctionsDecision", String.class);
-    public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.of("reviewDecision", String.class);
+    public static final ProcessVariable<ReviewDecision> REVIEW_DECISION =
+            ProcessVariable.ofEnum("reviewDecision", ReviewDecision.class);
     /** Why the reviewer denied the request, as a code the denial mail explains. */
     public static final ProcessVariable<String> DENIAL_REASON = ProcessVariable.of("denialReason", String.class);
     public static final ProcessVariable<String> FEE_AMOUNT = ProcessVariable.of("feeAmount", String.class);
@@ -55,8 +60,8 @@ public final class DsarVariables {
      * "Review response", when the requester asked for their data to go to another controller (GDPR Art 20(2)):
      * {@code TRANSMIT} or {@code REFUSE}. No personal data.
      */
-    public static final ProcessVariable<String> TRANSMISSION_DECISION =
-            ProcessVariable.of("transmissionDecision", String.class);
+    public static final ProcessVariable<TransmissionDecision> TRANSMISSION_DECISION =
+            ProcessVariable.ofEnum("transmissionDecision", TransmissionDecision.class);
     /** The reviewer's comment for the case file ("Review response"); no personal data, kept in history. */
     public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.of("reviewComment", String.class);
     /** Why the deadline was missed, a code from "Handle deadline breach" (WORKLOAD, ...); kept in history. */
@@ -92,8 +97,8 @@ public final class DsarVariables {
      * Dropped from history ({@code FormOnlyVariablesPlugin}); the text is kept in identity_question until the end.
      */
     public static final ProcessVariable<String> REQUESTER_ANSWER = ProcessVariable.of("requesterAnswer", String.class);
-    /** VERIFIED, ASK_FOR_MORE or REJECT. */
-    public static final ProcessVariable<String> IDENTITY_REVIEW_DECISION = ProcessVariable.of("identityReviewDecision", String.class);
+    public static final ProcessVariable<IdentityReviewDecision> IDENTITY_REVIEW_DECISION =
+            ProcessVariable.ofEnum("identityReviewDecision", IdentityReviewDecision.class);
     /** The officer's message to the requester: the reason for a rejection or what is needed. */
     public static final ProcessVariable<String> IDENTITY_REVIEW_NOTE = ProcessVariable.of("identityReviewNote", String.class);
     /**
@@ -108,6 +113,14 @@ public final class DsarVariables {
      * trusted. Dropped from history ({@code FormOnlyVariablesPlugin}).
      */
     public static final ProcessVariable<String> CASE_IDENTIFIERS = ProcessVariable.of("caseIdentifiers", String.class);
+    /** Task-local, in "Review response": how the requester's identity was verified. */
+    public static final ProcessVariable<String> CASE_VERIFICATION = ProcessVariable.of("caseVerification", String.class);
+    /** Task-local, in "Review response": what was kept back and why. */
+    public static final ProcessVariable<String> CASE_KEPT_BACK = ProcessVariable.of("caseKeptBack", String.class);
+    /** Task-local, in "Review response": the time left until the deadline. */
+    public static final ProcessVariable<String> CASE_TIME_LEFT = ProcessVariable.of("caseTimeLeft", String.class);
+    /** Task-local, in "Review response": open requests of the same person for the same right. */
+    public static final ProcessVariable<String> LINKED_REQUESTS = ProcessVariable.of("linkedRequests", String.class);
     /**
      * Task-local, in "Review response": the other controller's address the requester asked the package to be sent
      * to (GDPR Art 20(2)), empty when none. Dropped from history ({@code FormOnlyVariablesPlugin}).

@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.fulfilment.AccessPackages;
 import org.harmony.dsar.kernel.process.TaskActors;
+import org.harmony.dsar.request.ReviewDecision;
+import org.harmony.dsar.request.TransmissionDecision;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.response.PortabilityTransmissions;
 import org.harmony.dsar.response.ReviewFees;
@@ -40,11 +42,11 @@ class CheckReviewDecisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String requestId = DsarVariables.REQUEST_ID.from(task);
-        String decision = DsarVariables.REVIEW_DECISION.fromOrNull(task);
+        ReviewDecision decision = DsarVariables.REVIEW_DECISION.fromOrNull(task);
         String denialReason = DsarVariables.DENIAL_REASON.fromOrNull(task);
         String feeAmount = DsarVariables.FEE_AMOUNT.fromOrNull(task);
         String feeReason = DsarVariables.FEE_REASON.fromOrNull(task);
-        String transmission = DsarVariables.TRANSMISSION_DECISION.fromOrNull(task);
+        TransmissionDecision transmission = DsarVariables.TRANSMISSION_DECISION.fromOrNull(task);
         String reviewer = TaskActors.completedBy(task);
         try {
             rules.check(requestId, decision, denialReason, reviewer);
@@ -57,13 +59,13 @@ class CheckReviewDecisionListener implements TaskListener {
                     e.getMessage());
             throw new BadUserRequestException(e.getMessage());
         }
-        rules.recordDecision(requestId, decision, ReviewRules.DENY.equals(decision) ? denialReason : null, reviewer);
+        rules.recordDecision(requestId, decision, decision == ReviewDecision.DENY ? denialReason : null, reviewer);
         if (feeAmount != null && !feeAmount.isBlank()) {
             fees.note(requestId, feeAmount, feeReason, reviewer);
         }
         transmissions.decide(requestId, decision, transmission, reviewer);
-        if (!ReviewRules.APPROVE.equals(decision)) {
-            packages.discardUnreleased(requestId, decision);
+        if (decision != ReviewDecision.APPROVE) {
+            packages.discardUnreleased(requestId, decision.name());
         }
     }
 }

@@ -3,7 +3,6 @@ package org.harmony.dsar.response.process;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.harmony.dsar.inbox.MailTriage;
-import org.harmony.dsar.kernel.process.ProcessVariable;
 import org.harmony.dsar.request.RepeatedRequests;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.response.CaseSummaries;
@@ -17,11 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DescribeCaseListener implements TaskListener {
-
-    static final ProcessVariable<String> CASE_VERIFICATION = ProcessVariable.of("caseVerification", String.class);
-    static final ProcessVariable<String> CASE_KEPT_BACK = ProcessVariable.of("caseKeptBack", String.class);
-    static final ProcessVariable<String> CASE_TIME_LEFT = ProcessVariable.of("caseTimeLeft", String.class);
-    static final ProcessVariable<String> LINKED_REQUESTS = ProcessVariable.of("linkedRequests", String.class);
 
     private final CaseSummaries summaries;
     private final MailTriage triage;
@@ -40,14 +34,13 @@ class DescribeCaseListener implements TaskListener {
     public void notify(DelegateTask task) {
         CaseSummaries.CaseSummary summary = summaries.describe(DsarVariables.REQUEST_ID.from(task),
                 Boolean.TRUE.equals(DsarVariables.LEGAL_HOLD_ACTIVE.fromOrNull(task)));
-        task.setVariableLocal(CASE_VERIFICATION.name(), summary.verification());
-        task.setVariableLocal(DsarVariables.CASE_IDENTIFIERS.name(), summary.identifiers());
-        task.setVariableLocal(CASE_KEPT_BACK.name(), summary.keptBack());
-        task.setVariableLocal(CASE_TIME_LEFT.name(), summary.timeLeft());
-        task.setVariableLocal(LINKED_REQUESTS.name(), repeats.describeLinks(DsarVariables.REQUEST_ID.from(task)));
-        task.setVariableLocal(DsarVariables.TRANSMISSION_DESTINATION.name(),
+        DsarVariables.CASE_VERIFICATION.onLocal(task, summary.verification());
+        DsarVariables.CASE_IDENTIFIERS.onLocal(task, summary.identifiers());
+        DsarVariables.CASE_KEPT_BACK.onLocal(task, summary.keptBack());
+        DsarVariables.CASE_TIME_LEFT.onLocal(task, summary.timeLeft());
+        DsarVariables.LINKED_REQUESTS.onLocal(task, repeats.describeLinks(DsarVariables.REQUEST_ID.from(task)));
+        DsarVariables.TRANSMISSION_DESTINATION.onLocal(task,
                 transmissions.destination(DsarVariables.REQUEST_ID.from(task)).orElse(""));
-        task.setVariableLocal(DsarVariables.REQUESTER_MESSAGES.name(),
-                triage.repliesTo(DsarVariables.REQUEST_ID.from(task)));
+        DsarVariables.REQUESTER_MESSAGES.onLocal(task, triage.repliesTo(DsarVariables.REQUEST_ID.from(task)));
     }
 }

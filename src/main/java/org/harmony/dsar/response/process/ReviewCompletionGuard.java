@@ -1,5 +1,7 @@
 package org.harmony.dsar.response.process;
 
+import static org.harmony.dsar.kernel.process.SubmittedValues.named;
+
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -8,6 +10,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.harmony.dsar.kernel.process.ElementProperties;
 import org.harmony.dsar.kernel.process.TaskCompletionGuard;
+import org.harmony.dsar.request.ReviewDecision;
+import org.harmony.dsar.request.TransmissionDecision;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.response.PortabilityTransmissions;
 import org.harmony.dsar.response.ReviewFees;
@@ -37,17 +41,19 @@ class ReviewCompletionGuard implements TaskCompletionGuard {
 
     @Override
     public Optional<String> refusal(Task task, Function<String, Object> values, String userId) {
-        if (!isApproval(task) || !(values.apply(DsarVariables.REQUEST_ID.name()) instanceof String requestId)) {
+        if (!isApproval(task) || !(DsarVariables.REQUEST_ID.submittedIn(values) instanceof String requestId)) {
             return Optional.empty();
         }
         String reviewer = userId != null ? userId : task.getAssignee();
         try {
-            String decision = text(values.apply(DsarVariables.REVIEW_DECISION.name()));
-            rules.check(requestId, decision, text(values.apply(DsarVariables.DENIAL_REASON.name())), reviewer);
-            return fees.refusal(decision, text(values.apply(DsarVariables.FEE_AMOUNT.name())),
-                    text(values.apply(DsarVariables.FEE_REASON.name())))
+            ReviewDecision decision =
+                    named(ReviewDecision.class, text(DsarVariables.REVIEW_DECISION.submittedIn(values)));
+            rules.check(requestId, decision, text(DsarVariables.DENIAL_REASON.submittedIn(values)), reviewer);
+            return fees.refusal(decision, text(DsarVariables.FEE_AMOUNT.submittedIn(values)),
+                    text(DsarVariables.FEE_REASON.submittedIn(values)))
                     .or(() -> transmissions.refusal(requestId, decision,
-                            text(values.apply(DsarVariables.TRANSMISSION_DECISION.name()))));
+                            named(TransmissionDecision.class,
+                                    text(DsarVariables.TRANSMISSION_DECISION.submittedIn(values)))));
         } catch (ReviewRules.ReviewRefusedException e) {
             return Optional.of(e.getMessage());
         }

@@ -27,10 +27,10 @@ class IdentityReviewCompletionGuard implements TaskCompletionGuard {
     @Override
     public Optional<String> refusal(Task task, Function<String, Object> values, String userId) {
         if (!REVIEW_IDENTITY_TASK.equals(task.getTaskDefinitionKey())
-                || !(values.apply(DsarVariables.REQUEST_ID.name()) instanceof String requestId)) {
+                || !(DsarVariables.REQUEST_ID.submittedIn(values) instanceof String requestId)) {
             return Optional.empty();
         }
-        Object names = values.apply(DsarVariables.CONFIRMED_IDENTIFIERS.name());
+        Object names = DsarVariables.CONFIRMED_IDENTIFIERS.submittedIn(values);
         return identifiers.refusal(requestId, names instanceof String text ? text : null);
     }
 }

@@ -32,13 +32,12 @@ class PrepareIdentityReviewListener implements TaskListener {
     public void notify(DelegateTask task) {
         IdentityAssurance.ReviewView view = assurance.reviewView(DsarVariables.REQUEST_ID.from(task),
                 LevelOfAssurance.from(task));
-        task.setVariableLocal(DsarVariables.ASSURANCE_SUMMARY.name(), view.summary());
-        task.setVariableLocal(DsarVariables.IDENTITY_COMPARISON.name(), view.maskedComparison());
-        task.setVariableLocal(DsarVariables.REQUESTER_MESSAGES.name(),
-                triage.repliesTo(DsarVariables.REQUEST_ID.from(task)));
-        task.setVariableLocal(DsarVariables.REQUESTER_ANSWER.name(), view.requesterAnswer());
+        DsarVariables.ASSURANCE_SUMMARY.onLocal(task, view.summary());
+        DsarVariables.IDENTITY_COMPARISON.onLocal(task, view.maskedComparison());
+        DsarVariables.REQUESTER_MESSAGES.onLocal(task, triage.repliesTo(DsarVariables.REQUEST_ID.from(task)));
+        DsarVariables.REQUESTER_ANSWER.onLocal(task, view.requesterAnswer());
         Set<String> confirmable = identifiers.confirmable(DsarVariables.REQUEST_ID.from(task));
-        task.setVariableLocal(DsarVariables.CONFIRMABLE_IDENTIFIERS.name(),
+        DsarVariables.CONFIRMABLE_IDENTIFIERS.onLocal(task,
                 confirmable.isEmpty() ? "none submitted" : String.join(", ", confirmable));
     }
 }

@@ -2,6 +2,7 @@ package org.harmony.dsar.verification.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.harmony.dsar.request.IdentityReviewDecision;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.verification.IdentityAssurance;
 import org.harmony.dsar.verification.TrustedIdentifiers;
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordVerificationOutcomeDelegate implements JavaDelegate {
 
-    private static final String REVIEW_VERIFIED = "VERIFIED";
-
     private final IdentityAssurance assurance;
     private final TrustedIdentifiers identifiers;
 
@@ -29,14 +28,14 @@ class RecordVerificationOutcomeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         IdentityAssurance.Outcome outcome =
                 IdentityAssurance.Outcome.valueOf(DsarVariables.RECORDED_OUTCOME.from(execution));
-        String decision = DsarVariables.IDENTITY_REVIEW_DECISION.fromOrNull(execution);
+        IdentityReviewDecision decision = DsarVariables.IDENTITY_REVIEW_DECISION.fromOrNull(execution);
         Integer matched = DsarVariables.DATA_POINTS_MATCHED.fromOrNull(execution);
         String detail = "activity=" + execution.getCurrentActivityId()
                 + (matched == null ? "" : " dataPointsMatched=" + matched)
                 + (decision == null ? " lastReview=none" : " lastReview=" + decision);
         String requestId = DsarVariables.REQUEST_ID.from(execution);
         if (outcome == IdentityAssurance.Outcome.VERIFIED) {
-            TrustedIdentifiers.OfficerReview review = REVIEW_VERIFIED.equals(decision)
+            TrustedIdentifiers.OfficerReview review = decision == IdentityReviewDecision.VERIFIED
                     ? new TrustedIdentifiers.OfficerReview(
                             DsarVariables.IDENTITY_REVIEWED_BY.fromOrNull(execution),
                             TrustedIdentifiers.parseNames(DsarVariables.CONFIRMED_IDENTIFIERS.fromOrNull(execution)))

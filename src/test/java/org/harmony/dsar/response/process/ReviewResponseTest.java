@@ -171,8 +171,8 @@ class ReviewResponseTest {
     private void fourEyes(boolean on) {
         ReviewRules rules = spy(new ReviewRules(new ReviewProperties(on), null, null));
         doReturn(Optional.of("alice")).when(rules).lastPreparer(anyString());
-        doNothing().when(rules).recordDecision(anyString(), anyString(), org.mockito.ArgumentMatchers.any(),
-                org.mockito.ArgumentMatchers.any());
+        doNothing().when(rules).recordDecision(anyString(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
         Mocks.register("checkReviewDecisionListener", new CheckReviewDecisionListener(rules, packages,
                 org.mockito.Mockito.mock(org.harmony.dsar.response.ReviewFees.class),
                 org.mockito.Mockito.mock(org.harmony.dsar.response.PortabilityTransmissions.class)));

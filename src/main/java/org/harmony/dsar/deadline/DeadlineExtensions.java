@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.harmony.dsar.deadline.process.DeadlineRules;
+import org.harmony.dsar.request.DeadlineCounting;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestEvents;
 import org.harmony.dsar.request.RequestRepository;

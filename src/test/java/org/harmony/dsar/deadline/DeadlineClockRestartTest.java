@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.harmony.dsar.deadline.process.DeadlineRules;
 import org.harmony.dsar.request.AccessScope;
+import org.harmony.dsar.request.DeadlineCounting;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.Jurisdiction;
 import org.harmony.dsar.request.RequestEvents;

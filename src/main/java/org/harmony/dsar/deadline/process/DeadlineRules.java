@@ -5,7 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.harmony.dsar.deadline.DeadlineCounting;
+import org.harmony.dsar.request.DeadlineCounting;
 import org.springframework.stereotype.Component;
 
 /**

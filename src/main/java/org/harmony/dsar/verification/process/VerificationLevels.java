@@ -4,7 +4,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.harmony.dsar.request.DsarRequest;
-import org.harmony.dsar.verification.SubjectRelationship;
+import org.harmony.dsar.request.SubjectRelationship;
 import org.springframework.stereotype.Component;
 
 /**

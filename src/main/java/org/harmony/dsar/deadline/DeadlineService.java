@@ -65,7 +65,7 @@ public class DeadlineService {
      */
     public Instant restartClockAt(String requestId, String responsePeriod, Instant clockStartsAt) {
         DsarRequest request = requests.get(requestId);
-        DeadlineCounting counting = rules.responseDeadline(request.jurisdiction().code(), request.type().name())
+        DeadlineCounting counting = rules.responseDeadline(request.jurisdiction().code(), request.type())
                 .counting();
         Instant dueAt = dueAt(request.jurisdiction(), clockStartsAt, parse(responsePeriod), counting);
         requests.updateDueAt(requestId, dueAt);
@@ -76,7 +76,7 @@ public class DeadlineService {
 
     /** The due date a request of this type received at {@code receivedAt} gets, as {@link #recordDueDate} sets it. */
     public Instant dueIfReceivedAt(Jurisdiction jurisdiction, RequestType type, Instant receivedAt) {
-        DeadlineRules.ResponseRule rule = rules.responseDeadline(jurisdiction.code(), type.name());
+        DeadlineRules.ResponseRule rule = rules.responseDeadline(jurisdiction.code(), type);
         return dueAt(jurisdiction, receivedAt, parse(rule.responsePeriod()), rule.counting());
     }
 

@@ -6,6 +6,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.harmony.dsar.request.DeadlineCounting;
+import org.harmony.dsar.request.RequestType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +34,9 @@ public class DeadlineRules {
     public record ExtensionRule(boolean allowed, String extensionPeriod, String refusal) {
     }
 
-    public ResponseRule responseDeadline(String jurisdiction, String requestType) {
+    public ResponseRule responseDeadline(String jurisdiction, RequestType requestType) {
         DmnDecisionResultEntries result = single("ResponseDeadline", Map.of(
-                "jurisdiction", jurisdiction, "requestType", requestType));
+                "jurisdiction", jurisdiction, "requestType", requestType.name()));
         return new ResponseRule((String) entry(result, "responsePeriod"),
                 DeadlineCounting.valueOf((String) entry(result, "deadlineCounting")),
                 (String) entry(result, "acknowledgementPeriod"));

@@ -7,6 +7,7 @@ import org.harmony.dsar.kernel.process.ProcessVariable;
 import org.harmony.dsar.request.Channel;
 import org.harmony.dsar.request.DeadlineCounting;
 import org.harmony.dsar.request.IdentityReviewDecision;
+import org.harmony.dsar.request.RequestType;
 import org.harmony.dsar.request.ReviewDecision;
 import org.harmony.dsar.request.SubjectRelationship;
 import org.harmony.dsar.request.TransmissionDecision;
@@ -22,7 +23,7 @@ public final class DsarVariables {
 
     public static final ProcessVariable<String> REQUEST_ID = ProcessVariable.of("requestId", String.class);
     public static final ProcessVariable<String> REQUEST_REFERENCE = ProcessVariable.of("requestReference", String.class);
-    public static final ProcessVariable<String> REQUEST_TYPE = ProcessVariable.of("requestType", String.class);
+    public static final ProcessVariable<RequestType> REQUEST_TYPE = ProcessVariable.ofEnum("requestType", RequestType.class);
     public static final ProcessVariable<String> JURISDICTION = ProcessVariable.of("jurisdiction", String.class);
     /** How the request reached the company: a Channel name (API, EMAIL, LETTER, PHONE, IN_PERSON). */
     public static final ProcessVariable<Channel> CHANNEL = ProcessVariable.ofEnum("channel", Channel.class);

@@ -9,10 +9,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.harmony.dsar.deadline.process.DeadlineRules;
+import org.harmony.dsar.request.DeadlineCounting;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestEvents;
 import org.harmony.dsar.request.RequestRepository;
 import org.harmony.dsar.request.RequestStage;
+import org.harmony.dsar.request.RequestType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +47,7 @@ public class DeadlineExtensions {
     }
 
     /** What the DeadlineExtension table decides on. */
-    public record ExtensionCase(String requestId, String jurisdiction, String requestType, Instant dueAt,
+    public record ExtensionCase(String requestId, String jurisdiction, RequestType requestType, Instant dueAt,
             int extensionsGranted, boolean beforeOriginalDeadline) {
     }
 
@@ -90,7 +92,7 @@ public class DeadlineExtensions {
                 SELECT previous_due_at FROM deadline_extension WHERE request_id = :id ORDER BY requested_at
                 """).param("id", request.id()).query(Timestamp.class).list().stream().findFirst()
                 .map(Timestamp::toInstant).orElse(request.dueAt());
-        return new ExtensionCase(request.id(), request.jurisdiction().code(), request.type().name(), request.dueAt(),
+        return new ExtensionCase(request.id(), request.jurisdiction().code(), request.type(), request.dueAt(),
                 granted, clock.instant().isBefore(originalDueAt));
     }
 
@@ -98,7 +100,7 @@ public class DeadlineExtensions {
     @Transactional
     public Instant extend(String requestId, String period, String reasonCode, String explanation, String requestedBy) {
         DsarRequest request = requests.get(requestId);
-        DeadlineCounting counting = rules.responseDeadline(request.jurisdiction().code(), request.type().name())
+        DeadlineCounting counting = rules.responseDeadline(request.jurisdiction().code(), request.type())
                 .counting();
         Instant newDueAt = deadlines.extended(request.jurisdiction(), request.dueAt(), DeadlineService.parse(period),
                 counting);

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 import org.harmony.dsar.deadline.process.DeadlineRules;
+import org.harmony.dsar.request.DeadlineCounting;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.Jurisdiction;
 import org.harmony.dsar.request.RequestEvents;
@@ -64,7 +65,7 @@ public class DeadlineService {
      */
     public Instant restartClockAt(String requestId, String responsePeriod, Instant clockStartsAt) {
         DsarRequest request = requests.get(requestId);
-        DeadlineCounting counting = rules.responseDeadline(request.jurisdiction().code(), request.type().name())
+        DeadlineCounting counting = rules.responseDeadline(request.jurisdiction().code(), request.type())
                 .counting();
         Instant dueAt = dueAt(request.jurisdiction(), clockStartsAt, parse(responsePeriod), counting);
         requests.updateDueAt(requestId, dueAt);
@@ -75,7 +76,7 @@ public class DeadlineService {
 
     /** The due date a request of this type received at {@code receivedAt} gets, as {@link #recordDueDate} sets it. */
     public Instant dueIfReceivedAt(Jurisdiction jurisdiction, RequestType type, Instant receivedAt) {
-        DeadlineRules.ResponseRule rule = rules.responseDeadline(jurisdiction.code(), type.name());
+        DeadlineRules.ResponseRule rule = rules.responseDeadline(jurisdiction.code(), type);
         return dueAt(jurisdiction, receivedAt, parse(rule.responsePeriod()), rule.counting());
     }
 

@@ -13,6 +13,8 @@ import org.harmony.dsar.request.AccessScope;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestEvents;
 import org.harmony.dsar.request.RequestRepository;
+import org.harmony.dsar.request.SubjectRelationship;
+import org.harmony.dsar.request.VerificationOutcome;
 import org.harmony.dsar.response.RequesterNotifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,8 +141,8 @@ public class IdentityAssurance {
 
     /** Records how verification ended; a verified identity also records when, for the deadline clock. */
     @Transactional
-    public void recordOutcome(String requestId, Outcome outcome, String detail) {
-        if (outcome == Outcome.VERIFIED) {
+    public void recordOutcome(String requestId, VerificationOutcome outcome, String detail) {
+        if (outcome == VerificationOutcome.VERIFIED) {
             jdbc.sql("UPDATE dsar_request SET identity_verified_at = :at WHERE id = :id AND identity_verified_at IS NULL")
                     .param("at", Timestamp.from(clock.instant())).param("id", requestId).update();
         }
@@ -181,11 +183,6 @@ public class IdentityAssurance {
             case AGENT -> "an agent acting for the subject (authorisation document needed)";
             case PARENT -> "a parent or guardian acting for a child";
         };
-    }
-
-    /** How verification of a request ended. */
-    public enum Outcome {
-        VERIFIED, UNVERIFIABLE, ABANDONED
     }
 
     /** The level of assurance the VerificationLevel table gives for a request. */

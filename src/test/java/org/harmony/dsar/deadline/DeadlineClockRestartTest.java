@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.harmony.dsar.deadline.process.DeadlineRules;
 import org.harmony.dsar.request.AccessScope;
+import org.harmony.dsar.request.DeadlineCounting;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.Jurisdiction;
 import org.harmony.dsar.request.RequestEvents;
@@ -37,7 +38,7 @@ class DeadlineClockRestartTest {
     @Test
     void shouldCountTheMonthFromTheDayOfVerificationInTheJurisdictionsTimeZone() {
         when(requests.get("request-42")).thenReturn(ukRequest(Instant.parse("2026-01-05T10:00:00Z")));
-        when(rules.responseDeadline("UK", "ACCESS")).thenReturn(
+        when(rules.responseDeadline("UK", RequestType.ACCESS)).thenReturn(
                 new DeadlineRules.ResponseRule("P1M", DeadlineCounting.CALENDAR_TO_WORKING_DAY, null));
 
         // 23:30 UTC on 31 March is 00:30 on 1 April in London (BST): the month runs from 1 April.

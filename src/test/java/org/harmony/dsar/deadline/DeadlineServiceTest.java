@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.harmony.dsar.request.AccessScope;
+import org.harmony.dsar.request.DeadlineCounting;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.Jurisdiction;
 import org.harmony.dsar.request.RequestStage;

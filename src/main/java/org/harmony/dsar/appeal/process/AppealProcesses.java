@@ -22,7 +22,7 @@ public class AppealProcesses {
         Map<String, Object> variables = new HashMap<>();
         DsarVariables.REQUEST_ID.into(variables, request.id());
         DsarVariables.REQUEST_REFERENCE.into(variables, request.reference());
-        DsarVariables.REQUEST_TYPE.into(variables, request.type().name());
+        DsarVariables.REQUEST_TYPE.into(variables, request.type());
         DsarVariables.JURISDICTION.into(variables, request.jurisdiction().code());
         runtime.startProcessInstanceByMessage(AppealVariables.MESSAGE_APPEAL_RECEIVED, request.reference(),
                 variables);

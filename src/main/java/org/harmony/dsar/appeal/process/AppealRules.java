@@ -8,11 +8,19 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /** Reads the AppealPeriods decision table: whether a jurisdiction's law gives an appeal, and its periods. */
 @Component
 public class AppealRules {
+
+    private static final String APPEAL_PERIODS = "AppealPeriods";
+    private static final String APPEALABLE = "appealable";
+    private static final String APPEAL_WINDOW = "appealWindow";
+    private static final String DECISION_PERIOD = "decisionPeriod";
+    private static final String DECISION_EXTENSION = "decisionExtension";
+    private static final String REMINDER_BEFORE = "reminderBefore";
 
     private final DecisionService decisions;
 
@@ -31,18 +39,18 @@ public class AppealRules {
 
     /** The periods of an appeal under the jurisdiction's law; empty when it gives none. */
     public Optional<Periods> periods(Jurisdiction jurisdiction) {
-        var result = decisions.evaluateDecisionByKey("AppealPeriods")
-                .variables(Variables.fromMap(Map.of("jurisdiction", jurisdiction.code())))
+        var result = decisions.evaluateDecisionByKey(APPEAL_PERIODS)
+                .variables(Variables.fromMap(Map.of(DsarVariables.JURISDICTION.name(), jurisdiction.code())))
                 .evaluate();
         if (result.isEmpty()) {
-            throw new IllegalStateException("Decision AppealPeriods has no rule for " + jurisdiction.code());
+            throw new IllegalStateException("Decision " + APPEAL_PERIODS + " has no rule for " + jurisdiction.code());
         }
         DmnDecisionResultEntries entries = result.getSingleResult();
-        if (!Boolean.TRUE.equals(entries.getEntryMap().get("appealable"))) {
+        if (!Boolean.TRUE.equals(entries.getEntryMap().get(APPEALABLE))) {
             return Optional.empty();
         }
-        return Optional.of(new Periods(period(entries, "appealWindow"), period(entries, "decisionPeriod"),
-                period(entries, "decisionExtension"), period(entries, "reminderBefore")));
+        return Optional.of(new Periods(period(entries, APPEAL_WINDOW), period(entries, DECISION_PERIOD),
+                period(entries, DECISION_EXTENSION), period(entries, REMINDER_BEFORE)));
     }
 
     private static Period period(DmnDecisionResultEntries entries, String output) {

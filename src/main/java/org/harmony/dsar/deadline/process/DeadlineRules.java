@@ -4,16 +4,25 @@ import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.harmony.dsar.deadline.DeadlineCounting;
+import org.harmony.dsar.request.DeadlineCounting;
+import org.harmony.dsar.request.RequestType;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * The deadline rules as the decision tables in {@code processes/} state them: ResponseDeadline (how long, how
  * counted) and DeadlineExtension (whether, and by how much, a deadline may be extended). Java holds no figure.
+ * A table's inputs and outputs are named by the process variables they come from or go to.
  */
 @Component
 public class DeadlineRules {
+
+    private static final String RESPONSE_DEADLINE = "ResponseDeadline";
+    private static final String DEADLINE_EXTENSION = "DeadlineExtension";
+    /** The DeadlineExtension output that the process keeps as {@code extensionRefusal}. */
+    private static final String REFUSAL = "refusal";
 
     private final DecisionService decisions;
 
@@ -33,20 +42,25 @@ public class DeadlineRules {
     public record ExtensionRule(boolean allowed, String extensionPeriod, String refusal) {
     }
 
-    public ResponseRule responseDeadline(String jurisdiction, String requestType) {
-        DmnDecisionResultEntries result = single("ResponseDeadline", Map.of(
-                "jurisdiction", jurisdiction, "requestType", requestType));
-        return new ResponseRule((String) entry(result, "responsePeriod"),
-                DeadlineCounting.valueOf((String) entry(result, "deadlineCounting")),
-                (String) entry(result, "acknowledgementPeriod"));
+    public ResponseRule responseDeadline(String jurisdiction, RequestType requestType) {
+        VariableMap inputs = Variables.createVariables();
+        DsarVariables.JURISDICTION.into(inputs, jurisdiction);
+        DsarVariables.REQUEST_TYPE.into(inputs, requestType);
+        DmnDecisionResultEntries result = single(RESPONSE_DEADLINE, inputs);
+        return new ResponseRule((String) entry(result, DsarVariables.RESPONSE_PERIOD.name()),
+                DeadlineCounting.valueOf((String) entry(result, DsarVariables.DEADLINE_COUNTING.name())),
+                (String) entry(result, DsarVariables.ACKNOWLEDGEMENT_PERIOD.name()));
     }
 
     public ExtensionRule extension(String jurisdiction, int extensionsGranted, boolean beforeOriginalDeadline) {
-        DmnDecisionResultEntries result = single("DeadlineExtension", Map.of(
-                "jurisdiction", jurisdiction, "extensionsGranted", extensionsGranted,
-                "beforeOriginalDeadline", beforeOriginalDeadline));
-        return new ExtensionRule(Boolean.TRUE.equals(entry(result, "extensionAllowed")),
-                (String) entry(result, "extensionPeriod"), (String) entry(result, "refusal"));
+        VariableMap inputs = Variables.createVariables();
+        DsarVariables.JURISDICTION.into(inputs, jurisdiction);
+        DeadlineExtensionVariables.EXTENSIONS_GRANTED.into(inputs, extensionsGranted);
+        DeadlineExtensionVariables.BEFORE_ORIGINAL_DEADLINE.into(inputs, beforeOriginalDeadline);
+        DmnDecisionResultEntries result = single(DEADLINE_EXTENSION, inputs);
+        boolean allowed = Boolean.TRUE.equals(entry(result, DeadlineExtensionVariables.EXTENSION_ALLOWED.name()));
+        return new ExtensionRule(allowed, (String) entry(result, DeadlineExtensionVariables.EXTENSION_PERIOD.name()),
+                (String) entry(result, REFUSAL));
     }
 
     /** An output's value; an empty cell in the table gives no entry at all, read here as null. */

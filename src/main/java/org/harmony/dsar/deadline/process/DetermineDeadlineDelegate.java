@@ -20,7 +20,7 @@ class DetermineDeadlineDelegate implements JavaDelegate {
         DeadlineRules.ResponseRule rule = rules.responseDeadline(
                 DsarVariables.JURISDICTION.from(execution), DsarVariables.REQUEST_TYPE.from(execution));
         DsarVariables.RESPONSE_PERIOD.on(execution, rule.responsePeriod());
-        DsarVariables.DEADLINE_COUNTING.on(execution, rule.counting().name());
+        DsarVariables.DEADLINE_COUNTING.on(execution, rule.counting());
         DsarVariables.ACKNOWLEDGEMENT_PERIOD.on(execution, rule.acknowledgementPeriod());
     }
 }

@@ -5,7 +5,6 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.harmony.dsar.deadline.DeadlineCounting;
 import org.harmony.dsar.deadline.DeadlineService;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
@@ -29,7 +28,7 @@ class RecordDueDateDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Instant dueAt = deadlines.recordDueDate(
                 DsarVariables.REQUEST_ID.from(execution), DsarVariables.RESPONSE_PERIOD.from(execution),
-                DeadlineCounting.valueOf(DsarVariables.DEADLINE_COUNTING.from(execution)),
+                DsarVariables.DEADLINE_COUNTING.from(execution),
                 DsarVariables.ACKNOWLEDGEMENT_PERIOD.fromOrNull(execution));
         DsarVariables.DUE_AT.on(execution, Date.from(dueAt));
         caseDueDates.recalculateTimers(execution.getProcessInstanceId());

@@ -24,7 +24,7 @@ public class DsarProcessStart {
         Map<String, Object> variables = new HashMap<>();
         DsarVariables.REQUEST_ID.into(variables, request.id());
         DsarVariables.REQUEST_REFERENCE.into(variables, request.reference());
-        DsarVariables.REQUEST_TYPE.into(variables, request.type().name());
+        DsarVariables.REQUEST_TYPE.into(variables, request.type());
         DsarVariables.JURISDICTION.into(variables, request.jurisdiction().code());
         DsarVariables.CHANNEL.into(variables, channel);
         DsarVariables.REQUESTER_EMAIL_GIVEN.into(variables, request.email() != null);

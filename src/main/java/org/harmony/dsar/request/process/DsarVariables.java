@@ -5,9 +5,13 @@ import java.util.Date;
 import org.camunda.spin.json.SpinJsonNode;
 import org.harmony.dsar.kernel.process.ProcessVariable;
 import org.harmony.dsar.request.Channel;
+import org.harmony.dsar.request.DeadlineCounting;
 import org.harmony.dsar.request.IdentityReviewDecision;
+import org.harmony.dsar.request.RequestType;
 import org.harmony.dsar.request.ReviewDecision;
+import org.harmony.dsar.request.SubjectRelationship;
 import org.harmony.dsar.request.TransmissionDecision;
+import org.harmony.dsar.request.VerificationOutcome;
 
 /**
  * The variables of DsarProcess and the stages it calls. They carry references and decisions only: the
@@ -19,7 +23,7 @@ public final class DsarVariables {
 
     public static final ProcessVariable<String> REQUEST_ID = ProcessVariable.of("requestId", String.class);
     public static final ProcessVariable<String> REQUEST_REFERENCE = ProcessVariable.of("requestReference", String.class);
-    public static final ProcessVariable<String> REQUEST_TYPE = ProcessVariable.of("requestType", String.class);
+    public static final ProcessVariable<RequestType> REQUEST_TYPE = ProcessVariable.ofEnum("requestType", RequestType.class);
     public static final ProcessVariable<String> JURISDICTION = ProcessVariable.of("jurisdiction", String.class);
     /** How the request reached the company: a Channel name (API, EMAIL, LETTER, PHONE, IN_PERSON). */
     public static final ProcessVariable<Channel> CHANNEL = ProcessVariable.ofEnum("channel", Channel.class);
@@ -28,7 +32,8 @@ public final class DsarVariables {
             ProcessVariable.of("requesterEmailGiven", Boolean.class);
     public static final ProcessVariable<String> RESPONSE_PERIOD = ProcessVariable.of("responsePeriod", String.class);
     /** How responsePeriod is counted: a DeadlineCounting name (CALENDAR, CALENDAR_TO_WORKING_DAY, BUSINESS_DAYS). */
-    public static final ProcessVariable<String> DEADLINE_COUNTING = ProcessVariable.of("deadlineCounting", String.class);
+    public static final ProcessVariable<DeadlineCounting> DEADLINE_COUNTING =
+            ProcessVariable.ofEnum("deadlineCounting", DeadlineCounting.class);
     /** Business days within which receipt must be acknowledged (ISO-8601 period), where the law sets one. */
     public static final ProcessVariable<String> ACKNOWLEDGEMENT_PERIOD =
             ProcessVariable.of("acknowledgementPeriod", String.class);
@@ -75,7 +80,8 @@ public final class DsarVariables {
 
     // ---- Identity verification (IdentityVerificationProcess) ---------------------------------------------
     /** SUBJECT, AGENT or PARENT: who makes the request, relative to the data subject. */
-    public static final ProcessVariable<String> SUBJECT_RELATIONSHIP = ProcessVariable.of("subjectRelationship", String.class);
+    public static final ProcessVariable<SubjectRelationship> SUBJECT_RELATIONSHIP =
+            ProcessVariable.ofEnum("subjectRelationship", SubjectRelationship.class);
     /** ISO-8601 duration after which an unanswered verification is abandoned. */
     public static final ProcessVariable<String> VERIFICATION_PERIOD = ProcessVariable.of("verificationPeriod", String.class);
     public static final ProcessVariable<Integer> REQUIRED_DATA_POINTS = ProcessVariable.of("requiredDataPoints", Integer.class);
@@ -149,9 +155,11 @@ public final class DsarVariables {
     /** How many times the requester was asked for more information; keys the mails. */
     public static final ProcessVariable<Integer> INFORMATION_REQUESTS = ProcessVariable.of("identityInformationRequests", Integer.class);
     /** Local input of an outcome-recording task: VERIFIED, UNVERIFIABLE or ABANDONED. */
-    public static final ProcessVariable<String> RECORDED_OUTCOME = ProcessVariable.of("recordedOutcome", String.class);
+    public static final ProcessVariable<VerificationOutcome> RECORDED_OUTCOME =
+            ProcessVariable.ofEnum("recordedOutcome", VerificationOutcome.class);
     /** How verification ended: VERIFIED, UNVERIFIABLE or ABANDONED; returned to DsarProcess with identityVerified. */
-    public static final ProcessVariable<String> VERIFICATION_OUTCOME = ProcessVariable.of("verificationOutcome", String.class);
+    public static final ProcessVariable<VerificationOutcome> VERIFICATION_OUTCOME =
+            ProcessVariable.ofEnum("verificationOutcome", VerificationOutcome.class);
     /** RECEIPT or VERIFICATION (decision table DeadlineClock). */
     public static final ProcessVariable<String> CLOCK_STARTS_AT = ProcessVariable.of("clockStartsAt", String.class);
 

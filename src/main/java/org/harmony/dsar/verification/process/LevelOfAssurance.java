@@ -3,7 +3,6 @@ package org.harmony.dsar.verification.process;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.verification.IdentityAssurance;
-import org.harmony.dsar.verification.SubjectRelationship;
 
 /** Reads the level of assurance the VerificationLevel table gave (business rule task's outputs). */
 final class LevelOfAssurance {
@@ -23,7 +22,7 @@ final class LevelOfAssurance {
                 DsarVariables.DECLARATION_REQUIRED.from(scope),
                 DsarVariables.EMAIL_CHECK_REQUIRED.from(scope),
                 DsarVariables.MANUAL_REVIEW.from(scope),
-                SubjectRelationship.valueOf(DsarVariables.SUBJECT_RELATIONSHIP.from(scope)),
+                DsarVariables.SUBJECT_RELATIONSHIP.from(scope),
                 categoriesFallback(scope));
     }
 }

@@ -19,7 +19,7 @@ class PrepareVerificationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         IdentityAssurance.Preparation preparation = assurance.prepare(DsarVariables.REQUEST_ID.from(execution));
-        DsarVariables.SUBJECT_RELATIONSHIP.on(execution, preparation.relationship().name());
+        DsarVariables.SUBJECT_RELATIONSHIP.on(execution, preparation.relationship());
         DsarVariables.VERIFICATION_PERIOD.on(execution, preparation.verificationPeriod());
     }
 }

@@ -3,6 +3,7 @@ package org.harmony.dsar.verification.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.harmony.dsar.request.IdentityReviewDecision;
+import org.harmony.dsar.request.VerificationOutcome;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.harmony.dsar.verification.IdentityAssurance;
 import org.harmony.dsar.verification.TrustedIdentifiers;
@@ -26,15 +27,14 @@ class RecordVerificationOutcomeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        IdentityAssurance.Outcome outcome =
-                IdentityAssurance.Outcome.valueOf(DsarVariables.RECORDED_OUTCOME.from(execution));
+        VerificationOutcome outcome = DsarVariables.RECORDED_OUTCOME.from(execution);
         IdentityReviewDecision decision = DsarVariables.IDENTITY_REVIEW_DECISION.fromOrNull(execution);
         Integer matched = DsarVariables.DATA_POINTS_MATCHED.fromOrNull(execution);
         String detail = "activity=" + execution.getCurrentActivityId()
                 + (matched == null ? "" : " dataPointsMatched=" + matched)
                 + (decision == null ? " lastReview=none" : " lastReview=" + decision);
         String requestId = DsarVariables.REQUEST_ID.from(execution);
-        if (outcome == IdentityAssurance.Outcome.VERIFIED) {
+        if (outcome == VerificationOutcome.VERIFIED) {
             TrustedIdentifiers.OfficerReview review = decision == IdentityReviewDecision.VERIFIED
                     ? new TrustedIdentifiers.OfficerReview(
                             DsarVariables.IDENTITY_REVIEWED_BY.fromOrNull(execution),
@@ -43,7 +43,7 @@ class RecordVerificationOutcomeDelegate implements JavaDelegate {
             identifiers.recordFor(requestId, DsarVariables.EMAIL_CHECK_REQUIRED.from(execution), review);
         }
         assurance.recordOutcome(requestId, outcome, detail);
-        DsarVariables.VERIFICATION_OUTCOME.on(execution, outcome.name());
-        DsarVariables.IDENTITY_VERIFIED.on(execution, outcome == IdentityAssurance.Outcome.VERIFIED);
+        DsarVariables.VERIFICATION_OUTCOME.on(execution, outcome);
+        DsarVariables.IDENTITY_VERIFIED.on(execution, outcome == VerificationOutcome.VERIFIED);
     }
 }

@@ -34,6 +34,6 @@ class SendAcknowledgementDelegate implements JavaDelegate {
         boolean emailCheck = levels.emailCheckRequired(requests.get(requestId));
         notifications.notify(requestId, DsarVariables.MAIL_TEMPLATE.from(execution),
                 execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId(),
-                Map.of("emailCheckRequired", emailCheck));
+                Map.of(DsarVariables.EMAIL_CHECK_REQUIRED.name(), emailCheck));
     }
 }

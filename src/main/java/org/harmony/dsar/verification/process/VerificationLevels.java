@@ -2,14 +2,17 @@ package org.harmony.dsar.verification.process;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.harmony.dsar.request.DsarRequest;
-import org.harmony.dsar.verification.SubjectRelationship;
+import org.harmony.dsar.request.SubjectRelationship;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * The level of assurance the VerificationLevel table gives a request, outside the verification process: the
- * acknowledgement tells the requester what verification comes next before that process starts.
+ * acknowledgement tells the requester what verification comes next before that process starts. The table's inputs
+ * and outputs are the verification process's variables.
  */
 @Component
 class VerificationLevels {
@@ -24,12 +27,12 @@ class VerificationLevels {
 
     /** Whether the requester will be sent a code to confirm their email address. */
     boolean emailCheckRequired(DsarRequest request) {
-        DmnDecisionResultEntries level = decisions.evaluateDecisionByKey(DECISION)
-                .variables(Variables.createVariables()
-                        .putValue("jurisdiction", request.jurisdiction().code())
-                        .putValue("requestType", request.type().name())
-                        .putValue("subjectRelationship", SubjectRelationship.of(request.agent()).name()))
+        VariableMap inputs = Variables.createVariables();
+        DsarVariables.JURISDICTION.into(inputs, request.jurisdiction().code());
+        DsarVariables.REQUEST_TYPE.into(inputs, request.type());
+        DsarVariables.SUBJECT_RELATIONSHIP.into(inputs, SubjectRelationship.of(request.agent()));
+        DmnDecisionResultEntries level = decisions.evaluateDecisionByKey(DECISION).variables(inputs)
                 .evaluate().getSingleResult();
-        return Boolean.TRUE.equals(level.get("emailCheckRequired"));
+        return Boolean.TRUE.equals(level.get(DsarVariables.EMAIL_CHECK_REQUIRED.name()));
     }
 }

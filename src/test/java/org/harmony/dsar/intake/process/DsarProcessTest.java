@@ -46,6 +46,7 @@ import org.harmony.dsar.deadline.DeadlineProperties;
 import org.harmony.dsar.deadline.process.DeadlineRules;
 import org.harmony.dsar.deadline.process.DeadlineTimers;
 import org.harmony.dsar.models.DeployedForms;
+import org.harmony.dsar.request.RequestType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class DsarProcessTest {
         DeadlineRules rules = new DeadlineRules(extension.getProcessEngine().getDecisionService());
         Mocks.register("determineDeadlineDelegate", (JavaDelegate) execution -> {
             DeadlineRules.ResponseRule rule = rules.responseDeadline((String) execution.getVariable("jurisdiction"),
-                    (String) execution.getVariable("requestType"));
+                    RequestType.valueOf((String) execution.getVariable("requestType")));
             execution.setVariable("responsePeriod", rule.responsePeriod());
             execution.setVariable("deadlineCounting", rule.counting().name());
         });

@@ -43,11 +43,11 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.harmony.dsar.inbox.MailTriage;
 import org.harmony.dsar.models.DeployedForms;
+import org.harmony.dsar.request.SubjectRelationship;
+import org.harmony.dsar.request.VerificationOutcome;
 import org.harmony.dsar.verification.IdentityAssurance.Assessment;
-import org.harmony.dsar.verification.IdentityAssurance.Outcome;
 import org.harmony.dsar.verification.IdentityAssurance.Preparation;
 import org.harmony.dsar.verification.IdentityAssurance;
-import org.harmony.dsar.verification.SubjectRelationship;
 import org.harmony.dsar.verification.TrustedIdentifiers;
 import org.harmony.dsar.verification.VerificationService;
 import org.junit.jupiter.api.AfterEach;
@@ -143,7 +143,7 @@ class IdentityVerificationProcessTest {
         assertThat(pi).variables().containsEntry("identityVerified", true)
                 .containsEntry("verificationOutcome", "VERIFIED").containsEntry("clockStartsAt", "RECEIPT")
                 .containsEntry("dueAt", DUE_AT);
-        verify(assurance).recordOutcome(eq(REQUEST_ID), eq(Outcome.VERIFIED), startsWith(
+        verify(assurance).recordOutcome(eq(REQUEST_ID), eq(VerificationOutcome.VERIFIED), startsWith(
                 "activity=ServiceTask_RecordIdentityVerified dataPointsMatched=0"));
         Assertions.assertThat(sentMailTemplates).isEmpty();
         // Email confirmed, no officer: only the email and what the system of record ties to it find records.
@@ -204,7 +204,7 @@ class IdentityVerificationProcessTest {
                 .hasNotPassed("ServiceTask_MatchDataPoints", "EndEvent_IdentityVerified");
         assertThat(pi).variables().containsEntry("identityVerified", false)
                 .containsEntry("verificationOutcome", "ABANDONED");
-        verify(assurance).recordOutcome(eq(REQUEST_ID), eq(Outcome.ABANDONED), anyString());
+        verify(assurance).recordOutcome(eq(REQUEST_ID), eq(VerificationOutcome.ABANDONED), anyString());
         verify(assurance, never()).assess(anyString(), any());
     }
 
@@ -263,7 +263,7 @@ class IdentityVerificationProcessTest {
                 "EndEvent_IdentityVerified");
         assertThat(pi).variables().containsEntry("identityVerified", true)
                 .containsEntry("verificationOutcome", "VERIFIED");
-        verify(assurance).recordOutcome(eq(REQUEST_ID), eq(Outcome.VERIFIED), eq(
+        verify(assurance).recordOutcome(eq(REQUEST_ID), eq(VerificationOutcome.VERIFIED), eq(
                 "activity=ServiceTask_RecordIdentityVerified dataPointsMatched=2 lastReview=VERIFIED"));
         verify(identifiers).recordFor(eq(REQUEST_ID), eq(true), eq(new TrustedIdentifiers.OfficerReview(null,
                 List.of("phone"))));
@@ -286,7 +286,7 @@ class IdentityVerificationProcessTest {
                 .containsEntry("verificationOutcome", "UNVERIFIABLE");
         verify(assurance).sendUnverifiable(eq(REQUEST_ID),
                 eq("The details given do not match an account of ours."), anyString());
-        verify(assurance).recordOutcome(eq(REQUEST_ID), eq(Outcome.UNVERIFIABLE), anyString());
+        verify(assurance).recordOutcome(eq(REQUEST_ID), eq(VerificationOutcome.UNVERIFIABLE), anyString());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.harmony.dsar.deadline;
+package org.harmony.dsar.request;
 
 /** How the ResponseDeadline decision table's period is counted from the day the clock starts. */
 public enum DeadlineCounting {

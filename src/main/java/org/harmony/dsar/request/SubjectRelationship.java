@@ -1,8 +1,6 @@
-package org.harmony.dsar.verification;
+package org.harmony.dsar.request;
 
 import java.util.Locale;
-
-import org.harmony.dsar.request.DsarRequest;
 
 /** Who makes a request, relative to the person it concerns; the VerificationLevel table decides by it. */
 public enum SubjectRelationship {

@@ -1,8 +1,7 @@
-package org.harmony.dsar.verification;
+package org.harmony.dsar.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.harmony.dsar.request.DsarRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

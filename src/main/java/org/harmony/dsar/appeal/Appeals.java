@@ -207,7 +207,10 @@ public class Appeals {
         return Optional.empty();
     }
 
-    /** Records the reviewer's decision (an {@link AppealDecision} by name; an extension keeps the appeal open) with its reasons and reviewer. */
+    /**
+     * Records the reviewer's decision, an {@link AppealDecision} by its name (an extension keeps the appeal open), with
+     * its reasons and reviewer.
+     */
     @Transactional
     public void recordDecision(String requestId, String decision, String reasons, String reviewer) {
         jdbc.sql("""

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.harmony.dsar.appeal.process.AppealProcesses;
 import org.harmony.dsar.appeal.process.AppealRules;
@@ -41,9 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Appeals {
 
-    /** The reviewer's choices in "Decide appeal"; EXTEND only once and only where the law gives an extension. */
-    public static final Set<String> DECISIONS = Set.of("GRANT", "DENY", "EXTEND");
-    public static final String EXTEND = "EXTEND";
     /** The longest statement a requester and reasons a reviewer may write. */
     public static final int MAX_TEXT = 4000;
 
@@ -185,15 +181,15 @@ public class Appeals {
      * Why the reviewer may not decide so, or empty: a decision and reasons are needed, an extension only once where
      * the law gives one, and nobody who decided the request (the four-eyes rule of the review) decides its appeal.
      */
-    public Optional<String> refusal(String requestId, String decision, String reasons, String reviewer) {
-        if (decision == null || !DECISIONS.contains(decision)) {
+    public Optional<String> refusal(String requestId, AppealDecision decision, String reasons, String reviewer) {
+        if (decision == null) {
             return Optional.of("Choose a decision: grant the appeal, deny it, or extend the period.");
         }
         if (reasons == null || reasons.isBlank() || reasons.length() > MAX_TEXT) {
             return Optional.of("Give the reasons for the decision (at most " + MAX_TEXT + " characters): the "
                     + "requester is told them.");
         }
-        if (EXTEND.equals(decision)) {
+        if (decision == AppealDecision.EXTEND) {
             DsarRequest request = requests.get(requestId);
             boolean extended = find(requestId).map(Appeal::extended).orElse(true);
             if (periodsOf(request).extension() == null || extended) {
@@ -211,7 +207,10 @@ public class Appeals {
         return Optional.empty();
     }
 
-    /** Records the reviewer's decision (an extension keeps the appeal open) with its reasons and reviewer. */
+    /**
+     * Records the reviewer's decision, an {@link AppealDecision} by its name (an extension keeps the appeal open), with
+     * its reasons and reviewer.
+     */
     @Transactional
     public void recordDecision(String requestId, String decision, String reasons, String reviewer) {
         jdbc.sql("""

@@ -3,6 +3,7 @@ package org.harmony.dsar.fulfilment;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.harmony.dsar.kernel.process.SubmittedValues;
 import org.harmony.dsar.request.ObjectionScope;
 import org.harmony.dsar.request.RequestEvents;
 import org.harmony.dsar.request.RequestObjections.Decision;
@@ -34,28 +35,34 @@ public class Objections {
         return objections.of(requestId).objectsTo();
     }
 
-    /** Why this decision cannot be recorded (unknown, or continuing without naming the grounds); empty when it can. */
+    /**
+     * Why this decision, as submitted, cannot be recorded (unknown, or continuing without naming the grounds); empty
+     * when it can.
+     */
     public Optional<String> refusal(String decision, String compellingGrounds) {
-        Decision parsed = parse(decision);
-        if (parsed == null) {
+        return refusalOf(SubmittedValues.named(Decision.class, decision), compellingGrounds);
+    }
+
+    /** Why this decision (null for none) cannot be recorded; empty when it can. */
+    public Optional<String> refusalOf(Decision decision, String compellingGrounds) {
+        if (decision == null) {
             return Optional.of("Choose a decision on the objection");
         }
-        if (parsed == Decision.CONTINUE_PROCESSING && (compellingGrounds == null || compellingGrounds.isBlank())) {
+        if (decision == Decision.CONTINUE_PROCESSING && (compellingGrounds == null || compellingGrounds.isBlank())) {
             return Optional.of("Name the compelling legitimate grounds: the requester is told them");
         }
         return Optional.empty();
     }
 
-    /** Records the officer's decision; refused with {@link IllegalArgumentException} as {@link #refusal} says. */
+    /** Records the officer's decision; refused with {@link IllegalArgumentException} as {@link #refusalOf} says. */
     @Transactional
-    public void decide(String requestId, String decision, String compellingGrounds, String officer) {
-        refusal(decision, compellingGrounds).ifPresent(refusal -> {
+    public void decide(String requestId, Decision decision, String compellingGrounds, String officer) {
+        refusalOf(decision, compellingGrounds).ifPresent(refusal -> {
             throw new IllegalArgumentException(refusal);
         });
-        Decision parsed = parse(decision);
-        objections.decide(requestId, parsed,
-                parsed == Decision.CONTINUE_PROCESSING ? compellingGrounds.strip() : null, officer, clock.instant());
-        events.record(requestId, "OBJECTION_WEIGHED", "decision=" + parsed);
+        objections.decide(requestId, decision,
+                decision == Decision.CONTINUE_PROCESSING ? compellingGrounds.strip() : null, officer, clock.instant());
+        events.record(requestId, "OBJECTION_WEIGHED", "decision=" + decision);
     }
 
     /** After compelling legitimate grounds were found: the outcome for the reviewer and the response. */
@@ -65,14 +72,5 @@ public class Objections {
                 + " (GDPR Art 21(1)). The response names the grounds and the requester's rights.";
         outcomes.record(requestId, note);
         return note;
-    }
-
-    private static Decision parse(String decision) {
-        for (Decision candidate : Decision.values()) {
-            if (candidate.name().equals(decision)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.harmony.dsar.fulfilment.process.RestrictionLiftProcesses;
+import org.harmony.dsar.kernel.process.SubmittedValues;
 import org.harmony.dsar.legalhold.LegalGrounds;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestEvents;
@@ -81,7 +82,7 @@ public class RestrictionLifts {
         }
         Optional<String> open = jdbc.sql("SELECT decision FROM restriction_lift WHERE request_id = :id")
                 .param("id", request.id()).query((rs, n) -> String.valueOf(rs.getString(1))).optional();
-        if (open.isPresent() && !"KEEP".equals(open.get())) {
+        if (open.isPresent() && !LiftDecision.KEEP.name().equals(open.get())) {
             throw new LiftRefusedException("A lift of " + reference + " is already under way", false);
         }
         jdbc.sql("DELETE FROM restriction_lift WHERE request_id = :id").param("id", request.id()).update();
@@ -92,12 +93,17 @@ public class RestrictionLifts {
         processes.start(request);
     }
 
-    /** Why this decision cannot be recorded; empty when it can. */
+    /** Why this decision, as submitted, cannot be recorded; empty when it can. */
     public Optional<String> refusal(String decision, String reasonCode) {
-        if (!"LIFT".equals(decision) && !"KEEP".equals(decision)) {
+        return refusalOf(SubmittedValues.named(LiftDecision.class, decision), reasonCode);
+    }
+
+    /** Why this decision (null for none) cannot be recorded; empty when it can. */
+    public Optional<String> refusalOf(LiftDecision decision, String reasonCode) {
+        if (decision == null) {
             return Optional.of("Choose whether to lift the restriction or keep it");
         }
-        if ("LIFT".equals(decision) && (reasonCode == null || !REASONS.contains(reasonCode))) {
+        if (decision == LiftDecision.LIFT && (reasonCode == null || !REASONS.contains(reasonCode))) {
             return Optional.of("Name why the restriction is lifted: one of " + String.join(", ", REASONS.stream()
                     .sorted().toList()));
         }
@@ -106,25 +112,26 @@ public class RestrictionLifts {
 
     /**
      * Records the officer's decision; for a lift, returns the moment it may happen (the notice period from now),
-     * else null. Refused with {@link IllegalArgumentException} as {@link #refusal} says.
+     * else null. Refused with {@link IllegalArgumentException} as {@link #refusalOf} says.
      */
     @Transactional
-    public Date decide(String requestId, String decision, String reasonCode, String officer) {
-        refusal(decision, reasonCode).ifPresent(refusal -> {
+    public Date decide(String requestId, LiftDecision decision, String reasonCode, String officer) {
+        refusalOf(decision, reasonCode).ifPresent(refusal -> {
             throw new IllegalArgumentException(refusal);
         });
         Instant now = clock.instant();
-        Instant notBefore = "LIFT".equals(decision) ? now.plus(properties.restrictionLiftNotice()) : null;
+        boolean lift = decision == LiftDecision.LIFT;
+        Instant notBefore = lift ? now.plus(properties.restrictionLiftNotice()) : null;
         jdbc.sql("""
                 UPDATE restriction_lift SET decision = :decision, reason_code = :reason, decided_by = :by,
                     decided_at = :at, lift_not_before = :notBefore
                 WHERE request_id = :id""")
-                .param("decision", decision).param("reason", "LIFT".equals(decision) ? reasonCode : null)
+                .param("decision", decision.name()).param("reason", lift ? reasonCode : null)
                 .param("by", officer).param("at", Timestamp.from(now))
                 .param("notBefore", notBefore == null ? null : Timestamp.from(notBefore))
                 .param("id", requestId).update();
         events.record(requestId, "RESTRICTION_LIFT_DECIDED", "decision=" + decision
-                + ("LIFT".equals(decision) ? " reason=" + reasonCode : ""));
+                + (lift ? " reason=" + reasonCode : ""));
         return notBefore == null ? null : Date.from(notBefore);
     }
 

@@ -47,17 +47,22 @@ public class LegalReviews {
                 && checks.latestCheck(requestId).stream().anyMatch(item -> holdId.equals(item.holdId()));
     }
 
-    /** Why a legal review may not be completed so; empty when it may. */
+    /** Why a legal review may not be completed so, the decision as submitted; empty when it may. */
     public Optional<String> refusal(String requestId, String decision, String denialReason, String holdId) {
-        Optional<LegalReviewDecision> chosen = LegalReviewDecision.of(decision);
-        if (chosen.isEmpty()) {
+        return refusalOf(requestId, LegalReviewDecision.of(decision).orElse(null), denialReason, holdId);
+    }
+
+    /** Why a legal review may not be completed so, null for no (valid) decision; empty when it may. */
+    public Optional<String> refusalOf(String requestId, LegalReviewDecision decision, String denialReason,
+            String holdId) {
+        if (decision == null) {
             return Optional.of("Choose confirm partial fulfilment, deny, or release a hold and proceed.");
         }
-        if (chosen.get() == LegalReviewDecision.DENY
+        if (decision == LegalReviewDecision.DENY
                 && (denialReason == null || !DENIAL_REASONS.contains(denialReason))) {
             return Optional.of("A denial needs its reason code: one of " + new TreeSet<>(DENIAL_REASONS) + ".");
         }
-        if (chosen.get() == LegalReviewDecision.RELEASE_HOLD) {
+        if (decision == LegalReviewDecision.RELEASE_HOLD) {
             if (!foundInLatestCheck(requestId, holdId)) {
                 return Optional.of("Name a hold the check found for this request (see the list) to release it.");
             }

@@ -4,7 +4,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.task.Task;
+import org.harmony.dsar.appeal.AppealDecision;
 import org.harmony.dsar.appeal.Appeals;
+import org.harmony.dsar.kernel.process.SubmittedValues;
 import org.harmony.dsar.kernel.process.TaskCompletionGuard;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,8 @@ class AppealDecisionGuard implements TaskCompletionGuard {
                 || !(DsarVariables.REQUEST_ID.submittedIn(values) instanceof String requestId)) {
             return Optional.empty();
         }
-        return appeals.refusal(requestId, text(AppealVariables.APPEAL_DECISION.submittedIn(values)),
+        return appeals.refusal(requestId, SubmittedValues.named(AppealDecision.class,
+                        text(AppealVariables.APPEAL_DECISION.submittedIn(values))),
                 text(AppealVariables.APPEAL_DECISION_REASONS.submittedIn(values)),
                 userId != null ? userId : task.getAssignee());
     }

@@ -2,6 +2,7 @@ package org.harmony.dsar.appeal.process;
 
 import java.util.Date;
 
+import org.harmony.dsar.appeal.AppealDecision;
 import org.harmony.dsar.kernel.process.ProcessVariable;
 
 /**
@@ -17,7 +18,8 @@ public final class AppealVariables {
     /** When the reviewers are reminded that the appeal is due soon (reminderBefore of AppealPeriods.dmn). */
     public static final ProcessVariable<Date> APPEAL_REMINDER_AT = ProcessVariable.of("appealReminderAt", Date.class);
     /** The reviewer's choice in "Decide appeal": GRANT, DENY or EXTEND. */
-    public static final ProcessVariable<String> APPEAL_DECISION = ProcessVariable.of("appealDecision", String.class);
+    public static final ProcessVariable<AppealDecision> APPEAL_DECISION =
+            ProcessVariable.ofEnum("appealDecision", AppealDecision.class);
     /** The reviewer's reasons, mailed to the requester; moved to the appeal table on completion, never in history. */
     public static final ProcessVariable<String> APPEAL_DECISION_REASONS = ProcessVariable.of("appealDecisionReasons",
             String.class);

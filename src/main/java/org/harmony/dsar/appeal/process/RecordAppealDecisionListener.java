@@ -3,6 +3,7 @@ package org.harmony.dsar.appeal.process;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.harmony.dsar.appeal.AppealDecision;
 import org.harmony.dsar.appeal.Appeals;
 import org.harmony.dsar.kernel.process.TaskActors;
 import org.harmony.dsar.request.process.DsarVariables;
@@ -25,13 +26,13 @@ class RecordAppealDecisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String requestId = DsarVariables.REQUEST_ID.from(task);
-        String decision = AppealVariables.APPEAL_DECISION.fromOrNull(task);
+        AppealDecision decision = AppealVariables.APPEAL_DECISION.fromOrNull(task);
         String reasons = AppealVariables.APPEAL_DECISION_REASONS.fromOrNull(task);
         String reviewer = TaskActors.completedBy(task);
         appeals.refusal(requestId, decision, reasons, reviewer).ifPresent(refusal -> {
             throw new BadUserRequestException(refusal);
         });
-        appeals.recordDecision(requestId, decision, reasons, reviewer);
+        appeals.recordDecision(requestId, decision.name(), reasons, reviewer);
         AppealVariables.APPEAL_DECISION_REASONS.removeFrom(task.getExecution());
     }
 }

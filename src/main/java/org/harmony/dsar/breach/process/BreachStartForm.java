@@ -14,6 +14,7 @@ import jakarta.validation.Validator;
 
 import org.harmony.dsar.breach.NewBreach;
 import org.harmony.dsar.kernel.process.FormJson;
+import org.harmony.dsar.kernel.process.SubmittedValues;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.request.Jurisdiction;
 import org.springframework.stereotype.Component;
@@ -37,16 +38,16 @@ public class BreachStartForm {
 
     /** The breach the form describes; {@code now} when no detection time was given. */
     NewBreach read(Function<String, Object> values, Instant now) {
-        String detectedAt = text(values.apply(BreachVariables.DETECTED_AT.name()));
-        return new NewBreach(text(values.apply(BreachVariables.BREACH_DESCRIPTION.name())),
+        String detectedAt = SubmittedValues.text(values, BreachVariables.DETECTED_AT);
+        return new NewBreach(SubmittedValues.text(values, BreachVariables.BREACH_DESCRIPTION),
                 detectedAt == null ? now : OffsetDateTime.parse(detectedAt).toInstant(), null,
-                FormJson.strings(values.apply(BreachVariables.AFFECTED_SOURCES.name())),
-                FormJson.strings(values.apply(BreachVariables.AFFECTED_CATEGORIES.name())), List.of(),
-                text(values.apply(BreachVariables.CONSEQUENCES.name())),
-                text(values.apply(BreachVariables.MEASURES.name())),
-                text(values.apply(BreachVariables.SUBJECT_ACTIONS.name())),
-                text(values.apply(BreachVariables.CONTACT.name())),
-                FormJson.strings(values.apply(BreachVariables.BREACH_JURISDICTIONS.name())).stream()
+                FormJson.strings(BreachVariables.AFFECTED_SOURCES.submittedIn(values)),
+                FormJson.strings(BreachVariables.AFFECTED_CATEGORIES.submittedIn(values)), List.of(),
+                SubmittedValues.text(values, BreachVariables.CONSEQUENCES),
+                SubmittedValues.text(values, BreachVariables.MEASURES),
+                SubmittedValues.text(values, BreachVariables.SUBJECT_ACTIONS),
+                SubmittedValues.text(values, BreachVariables.CONTACT),
+                FormJson.strings(BreachVariables.BREACH_JURISDICTIONS.submittedIn(values)).stream()
                         .map(code -> Jurisdiction.fromCode(code).orElseThrow(
                                 () -> new IllegalArgumentException("Unknown jurisdiction " + code)))
                         .toList());
@@ -87,9 +88,5 @@ public class BreachStartForm {
         TreeSet<String> categories = new TreeSet<>();
         catalogue.sources().forEach(source -> categories.addAll(source.categories()));
         return categories.stream().map(category -> Map.of("label", category, "value", category)).toList();
-    }
-
-    private static String text(Object value) {
-        return value instanceof String text && !text.isBlank() ? text.strip() : null;
     }
 }

@@ -3,6 +3,7 @@ package org.harmony.dsar.breach.process;
 import java.util.Date;
 import java.util.List;
 
+import org.harmony.dsar.breach.BreachNotices;
 import org.harmony.dsar.kernel.process.ProcessVariable;
 
 /**
@@ -22,7 +23,8 @@ public final class BreachVariables {
     /** How many senders (parallel jobs) share the notices. */
     public static final ProcessVariable<Integer> SENDING_SLOTS = ProcessVariable.of("sendingSlots", Integer.class);
     /** Local to one sender: MORE, WAITING or DONE after its last job. */
-    public static final ProcessVariable<String> SENDER_OUTCOME = ProcessVariable.of("senderOutcome", String.class);
+    public static final ProcessVariable<BreachNotices.SlotOutcome> SENDER_OUTCOME =
+            ProcessVariable.ofEnum("senderOutcome", BreachNotices.SlotOutcome.class);
     /** Why notices are late, a code from "Handle late breach notices" (SMTP_OUTAGE, ...); kept in history. */
     public static final ProcessVariable<String> LATE_NOTICES_CAUSE = ProcessVariable.of("lateNoticesCause", String.class);
     /** What the DPO did about late notices ("Handle late breach notices"); no personal data, kept in history. */

@@ -18,9 +18,9 @@ class DescribeBreachProgressListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         BreachNoticeProgress.Progress progress = breaches.progress(BreachVariables.BREACH_ID.from(task));
-        task.setVariableLocal(BreachVariables.RECIPIENT_COUNT.name(), progress.recipients());
-        task.setVariableLocal(BreachVariables.NOTICES_SENT.name(), progress.sent());
-        task.setVariableLocal(BreachVariables.NOTICES_FAILED.name(), progress.failed());
-        task.setVariableLocal(BreachVariables.NOTICES_PENDING.name(), progress.pending());
+        BreachVariables.RECIPIENT_COUNT.onLocal(task, progress.recipients());
+        BreachVariables.NOTICES_SENT.onLocal(task, progress.sent());
+        BreachVariables.NOTICES_FAILED.onLocal(task, progress.failed());
+        BreachVariables.NOTICES_PENDING.onLocal(task, progress.pending());
     }
 }

@@ -41,7 +41,7 @@ class RecordBreachFromFormListener implements ExecutionListener {
         Authentication user = identity.getCurrentAuthentication();
         Breach breach = records.record(form.read(execution::getVariable, clock.instant()),
                 user == null ? null : user.getUserId());
-        BreachVariables.START_FORM_FIELDS.forEach(field -> execution.removeVariable(field.name()));
+        BreachVariables.START_FORM_FIELDS.forEach(field -> field.removeFrom(execution));
         execution.setVariables(start.variables(breach));
         execution.setProcessBusinessKey(breach.reference());
     }

@@ -31,6 +31,6 @@ class SendNoticeBatchDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         BreachNotices.SlotOutcome outcome = notices.sendBatches(BreachVariables.BREACH_ID.from(execution),
                 NODE + "/" + execution.getId());
-        execution.setVariableLocal(BreachVariables.SENDER_OUTCOME.name(), outcome.name());
+        BreachVariables.SENDER_OUTCOME.onLocal(execution, outcome);
     }
 }

@@ -3,8 +3,10 @@ package org.harmony.dsar.fulfilment.process;
 import java.util.Date;
 
 import org.camunda.spin.json.SpinJsonNode;
+import org.harmony.dsar.fulfilment.LiftDecision;
 import org.harmony.dsar.kernel.process.ProcessVariable;
 import org.harmony.dsar.request.ObjectionScope;
+import org.harmony.dsar.request.RequestObjections;
 
 /**
  * The variables of the rights that need more than a flag: ConsentWithdrawalProcess, ObjectionProcess and
@@ -33,8 +35,8 @@ public final class RightsVariables {
     /** The decision table ObjectionRoute's answer: SUPPRESS (stop without weighing) or WEIGH. */
     public static final ProcessVariable<String> OBJECTION_ROUTE = ProcessVariable.of("objectionRoute", String.class);
     /** The officer's decision in "Weigh objection": STOP_PROCESSING, CONTINUE_PROCESSING or DIRECT_MARKETING. */
-    public static final ProcessVariable<String> OBJECTION_DECISION =
-            ProcessVariable.of("objectionDecision", String.class);
+    public static final ProcessVariable<RequestObjections.Decision> OBJECTION_DECISION =
+            ProcessVariable.ofEnum("objectionDecision", RequestObjections.Decision.class);
     /** The company's compelling legitimate grounds, when the processing continues; the requester reads them. */
     public static final ProcessVariable<String> COMPELLING_GROUNDS =
             ProcessVariable.of("compellingGrounds", String.class);
@@ -42,7 +44,8 @@ public final class RightsVariables {
     public static final String RESTRICTION_LIFT_PROCESS_KEY = "RestrictionLiftProcess";
 
     /** The officer's decision in "Lift restriction": LIFT or KEEP. */
-    public static final ProcessVariable<String> LIFT_DECISION = ProcessVariable.of("liftDecision", String.class);
+    public static final ProcessVariable<LiftDecision> LIFT_DECISION =
+            ProcessVariable.ofEnum("liftDecision", LiftDecision.class);
     /** Why the restriction is lifted: a key of mail/grounds.properties (RESTRICTION-...), which the notice explains. */
     public static final ProcessVariable<String> LIFT_REASON = ProcessVariable.of("liftReason", String.class);
     /** The end of the notice period (GDPR Art 18(3)): the restriction is lifted no earlier. */

@@ -32,15 +32,15 @@ class CheckLegalReviewListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String requestId = DsarVariables.REQUEST_ID.from(task);
-        String decision = LegalHoldVariables.LEGAL_REVIEW_DECISION.fromOrNull(task);
+        LegalReviewDecision decision = LegalHoldVariables.LEGAL_REVIEW_DECISION.fromOrNull(task);
         String holdId = LegalHoldVariables.HOLD_TO_RELEASE.fromOrNull(task);
-        legalReviews.refusal(requestId, decision, LegalHoldVariables.LEGAL_DENIAL_REASON.fromOrNull(task), holdId)
+        legalReviews.refusalOf(requestId, decision, LegalHoldVariables.LEGAL_DENIAL_REASON.fromOrNull(task), holdId)
                 .ifPresent(refusal -> {
                     log.info("Legal review of request {} refused: {}", DsarVariables.REQUEST_REFERENCE.fromOrNull(task),
                             refusal);
                     throw new BadUserRequestException(refusal);
                 });
-        if (LegalReviewDecision.of(decision).orElseThrow() == LegalReviewDecision.RELEASE_HOLD) {
+        if (decision == LegalReviewDecision.RELEASE_HOLD) {
             legalReviews.releaseForReview(requestId, holdId, LegalHoldVariables.RELEASE_NOTE.fromOrNull(task),
                     Objects.requireNonNullElse(TaskActors.completedBy(task), "unknown"));
         }

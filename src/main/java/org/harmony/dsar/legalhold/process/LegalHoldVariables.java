@@ -16,8 +16,9 @@ final class LegalHoldVariables {
     static final ProcessVariable<Boolean> EVERYTHING_KEPT = ProcessVariable.of("everythingKept", Boolean.class);
     /** Task-local while "Legal review" is open: the holds and rules that apply and what would be kept. */
     static final ProcessVariable<String> LEGAL_REVIEW_SUMMARY = ProcessVariable.of("legalReviewSummary", String.class);
-    /** A {@link LegalReviewDecision} by its name, as the form submits it. */
-    static final ProcessVariable<String> LEGAL_REVIEW_DECISION = ProcessVariable.of("legalReviewDecision", String.class);
+    /** The legal reviewer's decision, submitted by its name; a name that is no decision reads as null. */
+    static final ProcessVariable<LegalReviewDecision> LEGAL_REVIEW_DECISION =
+            ProcessVariable.ofEnum("legalReviewDecision", LegalReviewDecision.class);
     /** With DENY: the reason code the denial mail explains (LEGAL_HOLD, LEGAL_OBLIGATION). */
     static final ProcessVariable<String> LEGAL_DENIAL_REASON = ProcessVariable.of("legalDenialReason", String.class);
     /** With RELEASE_HOLD: the id of the hold to release, and why (no personal data). */

@@ -27,12 +27,12 @@ class LegalReviewCompletionGuard implements TaskCompletionGuard {
     @Override
     public Optional<String> refusal(Task task, Function<String, Object> values, String userId) {
         if (!LEGAL_REVIEW_TASK.equals(task.getTaskDefinitionKey())
-                || !(values.apply(DsarVariables.REQUEST_ID.name()) instanceof String requestId)) {
+                || !(DsarVariables.REQUEST_ID.submittedIn(values) instanceof String requestId)) {
             return Optional.empty();
         }
-        return legalReviews.refusal(requestId, text(values.apply(LegalHoldVariables.LEGAL_REVIEW_DECISION.name())),
-                text(values.apply(LegalHoldVariables.LEGAL_DENIAL_REASON.name())),
-                text(values.apply(LegalHoldVariables.HOLD_TO_RELEASE.name())));
+        return legalReviews.refusal(requestId, text(LegalHoldVariables.LEGAL_REVIEW_DECISION.submittedIn(values)),
+                text(LegalHoldVariables.LEGAL_DENIAL_REASON.submittedIn(values)),
+                text(LegalHoldVariables.HOLD_TO_RELEASE.submittedIn(values)));
     }
 
     private static String text(Object value) {

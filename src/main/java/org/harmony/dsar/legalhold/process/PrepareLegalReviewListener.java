@@ -28,14 +28,14 @@ class PrepareLegalReviewListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.setVariableLocal(LegalHoldVariables.LEGAL_REVIEW_SUMMARY.name(),
+        LegalHoldVariables.LEGAL_REVIEW_SUMMARY.onLocal(task,
                 summaries.reviewSummary(DsarVariables.REQUEST_ID.from(task)));
-        task.setVariableLocal(DsarVariables.RELEASABLE_HOLDS.name(), FormJson.of(
+        DsarVariables.RELEASABLE_HOLDS.onLocalTyped(task, FormJson.of(
                 legalReviews.releasableHolds(DsarVariables.REQUEST_ID.from(task)).stream().map(hold -> Map.of(
                         "value", hold.id(),
                         "label", "Matter " + hold.matterReference() + " · " + hold.reasonCode() + " · keeps "
                                 + hold.describeScope() + " · review by " + hold.reviewAt())).toList()));
-        task.setVariableLocal(DsarVariables.CASE_IDENTIFIERS.name(),
+        DsarVariables.CASE_IDENTIFIERS.onLocal(task,
                 identifiers.describe(DsarVariables.REQUEST_ID.from(task)));
     }
 }

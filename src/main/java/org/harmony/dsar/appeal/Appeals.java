@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.harmony.dsar.appeal.process.AppealProcesses;
-import org.harmony.dsar.appeal.process.AppealRules;
 import org.harmony.dsar.appeal.process.AppealRules.Periods;
+import org.harmony.dsar.appeal.process.AppealRules;
 import org.harmony.dsar.kernel.process.GroupMembers;
 import org.harmony.dsar.kernel.web.ApiProblem;
 import org.harmony.dsar.mail.MailService;
@@ -208,15 +208,14 @@ public class Appeals {
     }
 
     /**
-     * Records the reviewer's decision, an {@link AppealDecision} by its name (an extension keeps the appeal open), with
-     * its reasons and reviewer.
+     * Records the reviewer's decision (an extension keeps the appeal open), with its reasons and reviewer.
      */
     @Transactional
-    public void recordDecision(String requestId, String decision, String reasons, String reviewer) {
+    public void recordDecision(String requestId, AppealDecision decision, String reasons, String reviewer) {
         jdbc.sql("""
                 UPDATE appeal SET decision = :decision, decision_reasons = :reasons, decided_by = :by,
                     decided_at = :at WHERE request_id = :id
-                """).param("decision", decision).param("reasons", reasons.strip()).param("by", reviewer)
+                """).param("decision", decision.name()).param("reasons", reasons.strip()).param("by", reviewer)
                 .param("at", Timestamp.from(clock.instant())).param("id", requestId).update();
         events.record(requestId, "APPEAL_" + decision, "by=" + reviewer + " task=UserTask_DecideAppeal");
     }

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.harmony.dsar.request.Channel;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Requests that staff log from a letter, a call or a visit: the checks of the start form and the registration, with

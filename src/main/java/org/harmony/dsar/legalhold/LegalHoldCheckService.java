@@ -13,6 +13,7 @@ import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureAction;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.SubjectDataLookup;
+import org.harmony.dsar.lookup.SubjectKey;
 import org.harmony.dsar.lookup.SubjectParameters;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestEvents;
@@ -21,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.harmony.dsar.lookup.SubjectKey;
 
 /**
  * The legal-hold and retention check every request passes: which holds in the registry and which retention rules

@@ -15,12 +15,12 @@ import java.util.UUID;
 
 import org.harmony.dsar.kernel.KeyedHash;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
+import org.harmony.dsar.lookup.SubjectKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.harmony.dsar.lookup.SubjectKey;
 
 /**
  * The legal hold registry: holds are placed, reviewed and released, never deleted, and every change is an entry in

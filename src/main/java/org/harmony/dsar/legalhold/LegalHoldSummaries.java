@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 import org.harmony.dsar.legalhold.HoldRules.Decision;
-import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
+import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.springframework.stereotype.Component;
 
 /** What the reviewers read of the request's latest check: matter references and reason codes, no personal data. */

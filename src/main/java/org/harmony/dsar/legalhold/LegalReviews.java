@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.LegalHoldOutcome;
 import org.harmony.dsar.request.RequestEvents;
 import org.harmony.dsar.request.RequestRepository;
 import org.springframework.stereotype.Service;
@@ -88,7 +89,7 @@ public class LegalReviews {
      * @return the check's outcome after the decision ({@link LegalReviewDecision#outcome()})
      */
     @Transactional
-    public String recordReview(String requestId, LegalReviewDecision decision, String reasonCode,
+    public LegalHoldOutcome recordReview(String requestId, LegalReviewDecision decision, String reasonCode,
             String releasedHoldId) {
         events.record(requestId, "LEGAL_REVIEW_COMPLETED", "decision=" + decision.name()
                 + (decision == LegalReviewDecision.DENY ? " reason=" + reasonCode : "")

@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.harmony.dsar.kernel.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -15,7 +16,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.harmony.dsar.kernel.Sha256;
 
 /**
  * Sends a templated mail once per idempotency key. When SMTP fails the exception propagates, the calling job's

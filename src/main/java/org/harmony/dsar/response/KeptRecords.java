@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.harmony.dsar.fulfilment.SubjectErasure;
 import org.harmony.dsar.legalhold.LegalGrounds;
-import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
+import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.request.DsarRequest;
 import org.springframework.stereotype.Component;
 

@@ -20,13 +20,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.bucket4j.ConsumptionProbe;
 
+import org.harmony.dsar.kernel.web.ApiProperties;
+import org.harmony.dsar.kernel.web.PageRefusal;
+import org.harmony.dsar.kernel.web.RateLimited;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.harmony.dsar.kernel.web.ApiProperties;
-import org.harmony.dsar.kernel.web.PageRefusal;
-import org.harmony.dsar.kernel.web.RateLimited;
 
 /**
  * Guards the public requester API and the privacy center's pages before any controller runs: a token bucket per

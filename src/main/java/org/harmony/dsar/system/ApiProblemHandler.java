@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.harmony.dsar.kernel.web.PageRefusal;
+import org.harmony.dsar.kernel.web.RateLimited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -35,8 +37,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.harmony.dsar.kernel.web.PageRefusal;
-import org.harmony.dsar.kernel.web.RateLimited;
 
 /**
  * Every error of the project's HTTP API as RFC 9457 problem+json that names what was wrong, field by field,

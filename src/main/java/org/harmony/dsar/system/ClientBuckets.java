@@ -18,10 +18,10 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.harmony.dsar.kernel.ClusterLock;
 import org.harmony.dsar.kernel.KeyedHash;
 import org.harmony.dsar.kernel.web.ApiProperties;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The token bucket of each client address ({@code dsar.api.rate-limit}): in PostgreSQL, so that every node counts

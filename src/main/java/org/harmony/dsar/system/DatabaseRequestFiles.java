@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.harmony.dsar.kernel.RequestFiles;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.harmony.dsar.kernel.RequestFiles;
 
 /**
  * Request files in the database every node uses: a row per file and its content in rows of

@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.harmony.dsar.kernel.AfterCommit;
+import org.harmony.dsar.kernel.RequestFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import org.harmony.dsar.kernel.AfterCommit;
-import org.harmony.dsar.kernel.RequestFiles;
 
 /**
  * Request files in a directory, one sub-directory per request: for a single node, or a directory every node mounts.

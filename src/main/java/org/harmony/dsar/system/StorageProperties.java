@@ -2,10 +2,10 @@ package org.harmony.dsar.system;
 
 import java.nio.file.Path;
 
+import org.harmony.dsar.kernel.RequestFiles;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.harmony.dsar.kernel.RequestFiles;
 
 /**
  * Where the files of requests are kept ({@link RequestFiles}).

@@ -16,11 +16,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -28,18 +28,18 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.harmony.dsar.kernel.ClusterLock;
+import org.harmony.dsar.kernel.KeyedHash;
 import org.harmony.dsar.kernel.process.ProcessStartGuard;
 import org.harmony.dsar.kernel.process.TaskCompletionGuard;
+import org.harmony.dsar.kernel.web.ApiProperties;
 import org.harmony.dsar.system.process.SubmissionGuardFilter;
 import org.harmony.dsar.system.process.TaskFormRules;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.harmony.dsar.kernel.ClusterLock;
-import org.harmony.dsar.kernel.KeyedHash;
-import org.harmony.dsar.kernel.web.ApiProperties;
+import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
 class SystemConfiguration {

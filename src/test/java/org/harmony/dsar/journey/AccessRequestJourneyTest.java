@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -17,7 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An access request from intake to download, the way a requester and a compliance officer go through it:

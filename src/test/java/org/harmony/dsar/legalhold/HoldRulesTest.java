@@ -16,10 +16,10 @@ import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureAction;
 import org.harmony.dsar.lookup.DataSourceCatalogue.ErasureKind;
 import org.harmony.dsar.lookup.DataSourceCatalogue.RetentionRule;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
+import org.harmony.dsar.lookup.SubjectKey;
 import org.harmony.dsar.request.RequestType;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.harmony.dsar.lookup.SubjectKey;
 
 /** Which holds and retention rules keep which tables: the rule evaluation, without database or engine. */
 class HoldRulesTest {

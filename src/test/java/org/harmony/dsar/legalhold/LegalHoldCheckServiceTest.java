@@ -21,10 +21,12 @@ import org.harmony.dsar.legalhold.LegalHoldRegistry.NewHold;
 import org.harmony.dsar.lookup.DataSourceCatalogue.Source;
 import org.harmony.dsar.lookup.DataSourceCatalogue;
 import org.harmony.dsar.lookup.SubjectDataLookup;
+import org.harmony.dsar.lookup.SubjectKey;
 import org.harmony.dsar.lookup.SubjectParameters;
 import org.harmony.dsar.request.AccessScope;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.Jurisdiction;
+import org.harmony.dsar.request.LegalHoldOutcome;
 import org.harmony.dsar.request.RequestEvents;
 import org.harmony.dsar.request.RequestRepository;
 import org.harmony.dsar.request.RequestStage;
@@ -34,7 +36,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.harmony.dsar.lookup.SubjectKey;
 
 /** The registry and the check on the real schema (Flyway on H2): what is stored, recorded and kept. */
 class LegalHoldCheckServiceTest {
@@ -201,9 +202,9 @@ class LegalHoldCheckServiceTest {
             assertThat(reviews.refusal(requestId, "RELEASE_HOLD", null, "another-hold")).isPresent();
             assertThat(reviews.refusal(requestId, "RELEASE_HOLD", null, hold.id())).isEmpty();
             assertThat(reviews.recordReview(requestId, LegalReviewDecision.RELEASE_HOLD, null, hold.id()))
-                    .isEqualTo("RECHECK");
+                    .isEqualTo(LegalHoldOutcome.RECHECK);
             assertThat(reviews.recordReview(requestId, LegalReviewDecision.CONFIRM_PARTIAL, null, null))
-                    .isEqualTo("PROCEED_PARTLY");
+                    .isEqualTo(LegalHoldOutcome.PROCEED_PARTLY);
             registry.release(hold.id(), "done", "legal");
             assertThat(reviews.refusal(requestId, "RELEASE_HOLD", null, hold.id())).hasValueSatisfying(r ->
                     assertThat(r).contains("released already"));

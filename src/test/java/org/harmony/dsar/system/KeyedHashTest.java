@@ -3,8 +3,8 @@ package org.harmony.dsar.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
 import org.harmony.dsar.kernel.KeyedHash;
+import org.junit.jupiter.api.Test;
 
 class KeyedHashTest {
 

@@ -18,6 +18,9 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.harmony.dsar.journey.JourneyTestSupport;
+import org.harmony.dsar.kernel.ClusterLock;
+import org.harmony.dsar.kernel.KeyedHash;
+import org.harmony.dsar.kernel.web.ApiProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,9 +31,6 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-import org.harmony.dsar.kernel.ClusterLock;
-import org.harmony.dsar.kernel.KeyedHash;
-import org.harmony.dsar.kernel.web.ApiProperties;
 
 /**
  * The per-client limit of the public API holds across nodes: two guards, each with its buckets on a connection pool

@@ -14,6 +14,7 @@ import java.util.Random;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.harmony.dsar.kernel.RequestFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
-import org.harmony.dsar.kernel.RequestFiles;
 
 /**
  * Both stores of request files on H2, the embedded default (the journeys run the database store on PostgreSQL):

@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.harmony.dsar.accountability.CcpaMetrics;
+import org.harmony.dsar.accountability.ReportingPeriod;
+import org.harmony.dsar.accountability.RequestRegister;
 import org.harmony.dsar.fulfilment.Csv;
 import org.harmony.dsar.kernel.web.ApiProblem;
 import org.harmony.dsar.request.Jurisdiction;
@@ -20,9 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.harmony.dsar.accountability.CcpaMetrics;
-import org.harmony.dsar.accountability.ReportingPeriod;
-import org.harmony.dsar.accountability.RequestRegister;
 
 /**
  * Reports for compliance officers and the DPO ({@code system.StaffSecurity}): the CCPA 7102 metrics, the request

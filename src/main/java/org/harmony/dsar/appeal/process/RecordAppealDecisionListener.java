@@ -32,7 +32,7 @@ class RecordAppealDecisionListener implements TaskListener {
         appeals.refusal(requestId, decision, reasons, reviewer).ifPresent(refusal -> {
             throw new BadUserRequestException(refusal);
         });
-        appeals.recordDecision(requestId, decision.name(), reasons, reviewer);
+        appeals.recordDecision(requestId, decision, reasons, reviewer);
         AppealVariables.APPEAL_DECISION_REASONS.removeFrom(task.getExecution());
     }
 }

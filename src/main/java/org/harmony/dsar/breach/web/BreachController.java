@@ -6,6 +6,11 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.harmony.dsar.breach.Breach;
+import org.harmony.dsar.breach.BreachNoticeProgress;
+import org.harmony.dsar.breach.BreachRecords;
+import org.harmony.dsar.breach.NewBreach;
+import org.harmony.dsar.breach.process.BreachProcessStart;
 import org.harmony.dsar.kernel.web.ApiProblem;
 import org.harmony.dsar.request.Jurisdiction;
 import org.springframework.http.HttpStatus;
@@ -17,11 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.harmony.dsar.breach.Breach;
-import org.harmony.dsar.breach.BreachNoticeProgress;
-import org.harmony.dsar.breach.BreachRecords;
-import org.harmony.dsar.breach.NewBreach;
-import org.harmony.dsar.breach.process.BreachProcessStart;
 
 /**
  * The DPO's breach API: record a breach (which starts its notices) and follow it. HTTP Basic against Camunda's

@@ -2,6 +2,7 @@ package org.harmony.dsar.fulfilment.web;
 
 import java.util.List;
 
+import org.harmony.dsar.fulfilment.Rectifications;
 import org.harmony.dsar.kernel.web.ApiProblem;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestRepository;
@@ -10,7 +11,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.harmony.dsar.fulfilment.Rectifications;
 
 /**
  * The requested corrections next to the current values, for the compliance officer who reviews them. The values

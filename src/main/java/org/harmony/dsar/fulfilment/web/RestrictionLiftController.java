@@ -1,5 +1,6 @@
 package org.harmony.dsar.fulfilment.web;
 
+import org.harmony.dsar.fulfilment.RestrictionLifts;
 import org.harmony.dsar.kernel.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -7,7 +8,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.harmony.dsar.fulfilment.RestrictionLifts;
 
 /**
  * A compliance officer starts lifting a restriction ({@code complianceOfficers} only, see StaffSecurity): the task

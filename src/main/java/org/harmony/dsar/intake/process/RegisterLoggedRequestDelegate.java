@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.harmony.dsar.intake.LoggedRequest;
 import org.harmony.dsar.intake.StaffIntake;
-import org.springframework.stereotype.Component;
 import org.harmony.dsar.request.process.DsarVariables;
+import org.springframework.stereotype.Component;
 
 /**
  * Registers the request logged in the start form and starts its DsarProcess; the form's personal fields are removed

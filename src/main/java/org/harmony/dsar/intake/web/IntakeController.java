@@ -4,16 +4,16 @@ import java.time.LocalDate;
 
 import jakarta.validation.Valid;
 
+import org.harmony.dsar.intake.IntakeService;
+import org.harmony.dsar.intake.NewRequest;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestStage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.harmony.dsar.intake.IntakeService;
-import org.harmony.dsar.intake.NewRequest;
-import org.harmony.dsar.request.DsarRequest;
-import org.harmony.dsar.request.RequestStage;
 
 /** The public entry point for rights requests. Answers the same whether or not the company holds data. */
 @RestController

@@ -3,7 +3,10 @@ package org.harmony.dsar.intake.web;
 import java.io.IOException;
 import java.util.List;
 
+import org.harmony.dsar.intake.LetterScans;
 import org.harmony.dsar.kernel.web.ApiProblem;
+import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequestRepository;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,9 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.harmony.dsar.intake.LetterScans;
-import org.harmony.dsar.request.DsarRequest;
-import org.harmony.dsar.request.RequestRepository;
 
 /**
  * Where a compliance officer attaches the scan of a letter they logged, lists and opens it. HTTP Basic against

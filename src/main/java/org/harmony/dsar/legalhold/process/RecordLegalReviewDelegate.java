@@ -3,6 +3,7 @@ package org.harmony.dsar.legalhold.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.harmony.dsar.legalhold.LegalReviews;
+import org.harmony.dsar.request.LegalHoldOutcome;
 import org.harmony.dsar.request.process.DsarVariables;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ class RecordLegalReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String outcome = legalReviews.recordReview(DsarVariables.REQUEST_ID.from(execution),
+        LegalHoldOutcome outcome = legalReviews.recordReview(DsarVariables.REQUEST_ID.from(execution),
                 LegalHoldVariables.LEGAL_REVIEW_DECISION.from(execution),
                 LegalHoldVariables.LEGAL_DENIAL_REASON.fromOrNull(execution),
                 LegalHoldVariables.HOLD_TO_RELEASE.fromOrNull(execution));

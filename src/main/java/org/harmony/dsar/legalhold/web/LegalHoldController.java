@@ -14,6 +14,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.harmony.dsar.kernel.web.ApiProblem;
+import org.harmony.dsar.legalhold.LegalGrounds;
+import org.harmony.dsar.legalhold.LegalHold;
+import org.harmony.dsar.legalhold.LegalHoldRegistry;
+import org.harmony.dsar.lookup.SubjectKey;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,10 +31,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.harmony.dsar.legalhold.LegalGrounds;
-import org.harmony.dsar.legalhold.LegalHold;
-import org.harmony.dsar.legalhold.LegalHoldRegistry;
-import org.harmony.dsar.lookup.SubjectKey;
 
 /**
  * The legal hold registry over HTTP, for {@code legalCounsel} only (HTTP Basic against Camunda's identity service,

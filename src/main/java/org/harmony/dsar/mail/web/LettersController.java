@@ -1,6 +1,7 @@
 package org.harmony.dsar.mail.web;
 
 import org.harmony.dsar.kernel.web.ApiProblem;
+import org.harmony.dsar.mail.PostalLetters;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -9,7 +10,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.harmony.dsar.mail.PostalLetters;
 
 /** The PDF of a letter to post, for compliance officers (the link in "Post this letter"). */
 @RestController

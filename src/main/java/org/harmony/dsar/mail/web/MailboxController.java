@@ -1,11 +1,11 @@
 package org.harmony.dsar.mail.web;
 
+import org.harmony.dsar.mail.EmbeddedSmtpServer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.harmony.dsar.mail.EmbeddedSmtpServer;
 
 /**
  * The demo mailbox: every mail the engine sent through the embedded SMTP server, for a person to read. It shows

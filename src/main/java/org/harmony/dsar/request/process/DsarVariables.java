@@ -7,6 +7,7 @@ import org.harmony.dsar.kernel.process.ProcessVariable;
 import org.harmony.dsar.request.Channel;
 import org.harmony.dsar.request.DeadlineCounting;
 import org.harmony.dsar.request.IdentityReviewDecision;
+import org.harmony.dsar.request.LegalHoldOutcome;
 import org.harmony.dsar.request.RequestType;
 import org.harmony.dsar.request.ReviewDecision;
 import org.harmony.dsar.request.SubjectRelationship;
@@ -44,7 +45,8 @@ public final class DsarVariables {
      * What the legal-hold check decided (decision table LegalHoldOutcome, then the legal review): PROCEED,
      * PROCEED_PARTLY, LEGAL_REVIEW while the review is open, RECHECK after a release, DENY.
      */
-    public static final ProcessVariable<String> LEGAL_HOLD_OUTCOME = ProcessVariable.of("legalHoldOutcome", String.class);
+    public static final ProcessVariable<LegalHoldOutcome> LEGAL_HOLD_OUTCOME =
+            ProcessVariable.ofEnum("legalHoldOutcome", LegalHoldOutcome.class);
     public static final ProcessVariable<String> LOOKUP_SUMMARY = ProcessVariable.of("lookupSummary", String.class);
     public static final ProcessVariable<String> PACKAGE_SUMMARY = ProcessVariable.of("packageSummary", String.class);
     /** What fulfilment did (erasure, corrections, suppression), for the reviewer; counts and sources only. */

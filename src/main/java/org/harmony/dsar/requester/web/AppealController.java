@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 
 import org.harmony.dsar.appeal.Appeals;
 import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequesterTokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.harmony.dsar.request.RequesterTokens;
 
 /**
  * The requester's appeal of a denial, through the API: opened by the reference and token of the denial mail's appeal

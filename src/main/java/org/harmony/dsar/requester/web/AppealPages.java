@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.harmony.dsar.appeal.Appeals;
 import org.harmony.dsar.request.DsarRequest;
+import org.harmony.dsar.request.RequesterTokens;
+import org.harmony.dsar.requester.FormTokens;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,8 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.harmony.dsar.request.RequesterTokens;
-import org.harmony.dsar.requester.FormTokens;
 
 /**
  * The privacy center's appeal page, opened by the denial mail's appeal link: the form while the window is open, the

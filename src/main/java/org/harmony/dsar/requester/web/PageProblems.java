@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.harmony.dsar.kernel.web.ApiProblem;
 import org.harmony.dsar.kernel.web.RateLimited;
+import org.harmony.dsar.requester.PageProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -14,7 +15,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.harmony.dsar.requester.PageProblem;
 
 /**
  * What goes wrong on a requester's page is a page too, never problem+json or a stack trace: it says what happened

@@ -9,10 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.harmony.dsar.kernel.web.PageRefusal;
 import org.harmony.dsar.request.RequestRepository;
+import org.harmony.dsar.requester.PageProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.LocaleResolver;
-import org.harmony.dsar.requester.PageProblem;
 
 /**
  * The page for a post or a page the guard refused before any controller ran (too many requests, a body too large):

@@ -34,6 +34,8 @@ import org.harmony.dsar.request.ObjectionScope;
 import org.harmony.dsar.request.RepeatedRequests;
 import org.harmony.dsar.request.RequestRepository;
 import org.harmony.dsar.request.RequestType;
+import org.harmony.dsar.requester.FormTokens;
+import org.harmony.dsar.requester.PageProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +45,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.harmony.dsar.requester.FormTokens;
-import org.harmony.dsar.requester.PageProblem;
 
 /**
  * The privacy center's request form: the same request as {@code POST /api/requests}, checked by the same rules and

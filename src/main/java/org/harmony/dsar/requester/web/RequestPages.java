@@ -19,6 +19,10 @@ import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestEvents;
 import org.harmony.dsar.request.RequestRepository;
 import org.harmony.dsar.request.RequestStage;
+import org.harmony.dsar.request.RequesterTokens;
+import org.harmony.dsar.requester.FormTokens;
+import org.harmony.dsar.requester.PageProblem;
+import org.harmony.dsar.requester.RequesterDownloads;
 import org.harmony.dsar.verification.IdentityEvidence;
 import org.harmony.dsar.verification.VerificationService;
 import org.springframework.context.MessageSource;
@@ -33,10 +37,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.harmony.dsar.request.RequesterTokens;
-import org.harmony.dsar.requester.FormTokens;
-import org.harmony.dsar.requester.PageProblem;
-import org.harmony.dsar.requester.RequesterDownloads;
 
 /**
  * The pages a requester's links open: status, email confirmation, identity information and documents, and the data

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestStage;
+import org.harmony.dsar.request.RequesterTokens;
+import org.harmony.dsar.requester.RequesterDownloads;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,8 +20,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.harmony.dsar.request.RequesterTokens;
-import org.harmony.dsar.requester.RequesterDownloads;
 
 /**
  * What a requester reaches with the link from their mails: their request's status and their data package. The

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.harmony.dsar.retention.RecordsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.harmony.dsar.retention.RecordsProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -25,11 +25,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.harmony.dsar.kernel.process.ProcessStartGuard;
+import org.harmony.dsar.kernel.process.TaskCompletionGuard;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.harmony.dsar.kernel.process.ProcessStartGuard;
-import org.harmony.dsar.kernel.process.TaskCompletionGuard;
 
 /**
  * Refuses a task completion that carries a variable which is no field of the task's form ({@link

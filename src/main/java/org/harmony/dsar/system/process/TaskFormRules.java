@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.harmony.dsar.kernel.process.TaskCompletionGuard;
 import org.harmony.dsar.system.FormRules;
 import org.springframework.stereotype.Component;
-import org.harmony.dsar.kernel.process.TaskCompletionGuard;
 
 /**
  * The rules of the Camunda Form a user task shows. Forms bound to their deployment never change, so the rules are

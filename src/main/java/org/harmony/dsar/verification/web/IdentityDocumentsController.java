@@ -6,6 +6,7 @@ import org.harmony.dsar.kernel.web.ApiProblem;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequestEvents;
 import org.harmony.dsar.request.RequestRepository;
+import org.harmony.dsar.verification.IdentityEvidence;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.harmony.dsar.verification.IdentityEvidence;
 
 /**
  * Where a compliance officer opens the documents a requester uploaded, for the "Review identity" task. HTTP Basic

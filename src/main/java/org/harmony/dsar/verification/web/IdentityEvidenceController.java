@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 import org.harmony.dsar.kernel.web.ApiProblem;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.RequesterTokens;
+import org.harmony.dsar.verification.IdentityEvidence;
+import org.harmony.dsar.verification.VerificationService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,8 +23,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.harmony.dsar.verification.IdentityEvidence;
-import org.harmony.dsar.verification.VerificationService;
 
 /**
  * How a requester proves who they are after intake: a new code, more data points and the signed declaration, and

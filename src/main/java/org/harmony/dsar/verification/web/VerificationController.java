@@ -5,13 +5,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 import org.harmony.dsar.kernel.web.ApiProblem;
+import org.harmony.dsar.verification.VerificationService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.harmony.dsar.verification.VerificationService;
 
 /** Where the requester enters the code from the verification mail. */
 @RestController

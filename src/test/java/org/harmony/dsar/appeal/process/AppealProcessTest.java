@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.harmony.dsar.appeal.AppealDecision;
 import org.harmony.dsar.appeal.Appeals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +109,7 @@ class AppealProcessTest {
                 .isEqualTo("I never agreed to keep my data.");
 
         complete(task(pi), withVariables("appealDecision", decision, "appealDecisionReasons", "Checked again."));
-        verify(appeals).recordDecision(REQUEST_ID, decision, "Checked again.", "appeals");
+        verify(appeals).recordDecision(REQUEST_ID, AppealDecision.valueOf(decision), "Checked again.", "appeals");
         assertThat(pi).variables().doesNotContainKey("appealDecisionReasons").doesNotContainKey("appealStatement");
         execute(job("ServiceTask_SendAppealDecision", pi));
 

@@ -24,11 +24,11 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.harmony.dsar.models.DeployedForms;
+import org.harmony.dsar.request.process.DsarVariables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.harmony.dsar.request.process.DsarVariables;
 
 /**
  * Process test for LogRequestProcess.bpmn: a compliance officer logs a request with the start form; it is registered

@@ -94,6 +94,14 @@ public final class DsarBenchmark {
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "maxHeapMiB", Runtime.getRuntime().maxMemory() / (1 << 20), "java", System.getProperty("java.version")));
         results.put("engineSettings", engineSettings());
+        String part = System.getProperty("bench.part", "all");
+        if (part.equals("export")) {
+            Map<String, Object> export = runExport();
+            results.put("export", export);
+            System.out.println("\nexport: " + export);
+            write(results, "export-results.json");
+            return;
+        }
 
         // Warm-up (JIT, connection pools, caches), not reported: a tenth of the load through both paths.
         int measured = requests;
@@ -110,8 +118,10 @@ public final class DsarBenchmark {
         results.put("dsar", dsar.toMap());
         double ratio = dsar.perSecond() / baseline.perSecond();
         results.put("dsarToBaselineThroughputRatio", round(ratio));
-        Map<String, Object> export = runExport();
-        results.put("export", export);
+        Map<String, Object> export = part.equals("load") ? null : runExport();
+        if (export != null) {
+            results.put("export", export);
+        }
 
         print(baseline, dsar, ratio, export);
         if (Boolean.parseBoolean(System.getProperty("bench.compare-settings", "true"))) {
@@ -119,11 +129,15 @@ public final class DsarBenchmark {
             results.put("engineSettingsComparison", comparison);
             printComparison(comparison);
         }
+        write(results, "results.json");
+    }
+
+    private static void write(Map<String, Object> results, String name) throws IOException {
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
         String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results);
-        Files.writeString(out.resolve("results.json"), json);
-        System.out.println("\nWritten to " + out.resolve("results.json").toAbsolutePath());
+        Files.writeString(out.resolve(name), json);
+        System.out.println("\nWritten to " + out.resolve(name).toAbsolutePath());
     }
 
     private void startEngine() {
@@ -294,7 +308,7 @@ public final class DsarBenchmark {
     /**
      * The bare-engine baseline with the DSAR path's shape: its asynchronous steps as no-op service tasks, two
      * before the verification wait (acknowledgement, code), one after the review (response), the rest between;
-     * one message wait, one user task.
+     * one message wait, one user task with the review's form (a completion may carry only its form's fields).
      */
     private void deployBaseline(int asyncSteps) {
         org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder<?, ?> builder = Bpmn
@@ -307,6 +321,7 @@ public final class DsarBenchmark {
         }
         BpmnModelInstance model = builder
                 .userTask("Task_Review").camundaCandidateGroups("complianceOfficers")
+                .camundaFormRef("ReviewResponseForm").camundaFormRefBinding("latest")
                 .serviceTask("Task_Respond").camundaAsyncBefore().camundaExpression("${true}")
                 .endEvent()
                 .done();
@@ -636,8 +651,10 @@ public final class DsarBenchmark {
             run.stages.forEach((stage, stats) -> System.out.printf("%-34s %10d %10d%n",
                     (run == baseline ? "baseline: " : "dsar: ") + stage, stats.percentile(50), stats.percentile(95)));
         }
-        System.out.println();
-        System.out.println("export: " + export);
+        if (export != null) {
+            System.out.println();
+            System.out.println("export: " + export);
+        }
     }
 
     private static long millisSince(long nanos) {

@@ -1,8 +1,5 @@
 package org.harmony.dsar.legalhold;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 import org.harmony.dsar.request.LegalHoldOutcome;
 
 /**
@@ -24,10 +21,5 @@ public enum LegalReviewDecision {
     /** The legal-hold outcome after this decision: proceed partly, deny, or check again after a release. */
     public LegalHoldOutcome outcome() {
         return outcome;
-    }
-
-    /** The decision of that name; empty for anything else, including null. */
-    public static Optional<LegalReviewDecision> of(String name) {
-        return Arrays.stream(values()).filter(decision -> decision.name().equals(name)).findFirst();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.harmony.dsar.kernel.process.SubmittedValues;
 import org.harmony.dsar.request.DsarRequest;
 import org.harmony.dsar.request.LegalHoldOutcome;
 import org.harmony.dsar.request.RequestEvents;
@@ -50,7 +51,7 @@ public class LegalReviews {
 
     /** Why a legal review may not be completed so, the decision as submitted; empty when it may. */
     public Optional<String> refusal(String requestId, String decision, String denialReason, String holdId) {
-        return refusalOf(requestId, LegalReviewDecision.of(decision).orElse(null), denialReason, holdId);
+        return refusalOf(requestId, SubmittedValues.named(LegalReviewDecision.class, decision), denialReason, holdId);
     }
 
     /** Why a legal review may not be completed so, null for no (valid) decision; empty when it may. */

@@ -113,7 +113,7 @@ class AccessRequestJourneyTest extends JourneyTestSupport {
         String wrongToken = packageLink.replaceAll("token=[^&]+", "token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         ResponseEntity<String> refused = http.getForEntity(wrongToken, String.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(refused.getBody()).doesNotContain("PK");
+        assertThat(refused.getBody()).doesNotContain("PK\u0003\u0004"); // a zip's first bytes; a reference may hold "PK"
         String otherReference = packageLink.replace(reference, "DSAR-00000-00000");
         assertThat(http.getForEntity(otherReference, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 

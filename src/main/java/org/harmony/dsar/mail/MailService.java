@@ -28,7 +28,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MailService {
 
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
     private static final Logger log = LoggerFactory.getLogger(MailService.class);
+
+    static {
+        // Jakarta Mail looks its StreamProvider up with a ServiceLoader scan of the whole class path for every
+        // message and body part it creates, unless this property names it (in the benchmark 6% of all CPU samples were that scan).
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
 
     private final JavaMailSender sender;
     private final MailTemplates templates;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import jakarta.servlet.FilterChain;
@@ -149,9 +150,12 @@ public class SubmissionGuardFilter extends OncePerRequestFilter {
         if (unknown.isPresent()) {
             return List.of(unknown.get());
         }
+        // What the submission does not carry is read from the task's scope, all at once and only when a guard asks:
+        // one engine command instead of one (with its authorization check) per form field.
+        AtomicReference<Map<String, Object>> stored = new AtomicReference<>();
         Function<String, Object> values = key -> submitted.has(key)
                 ? plain(submitted.path(key).path("value"))
-                : tasks.getVariable(taskId, key);
+                : stored.updateAndGet(read -> read != null ? read : tasks.getVariables(taskId)).get(key);
         List<String> refusals = new ArrayList<>();
         for (TaskCompletionGuard guard : completionGuards) {
             guard.refusal(task, values, userId).ifPresent(refusals::add);

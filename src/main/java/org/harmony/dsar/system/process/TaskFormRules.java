@@ -38,12 +38,16 @@ public class TaskFormRules implements TaskCompletionGuard {
 
     /** The rules of the task's form, or empty when the task has no Camunda Form. */
     public Optional<FormRules> of(String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        return of(tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
+    }
+
+    /** As {@link #of(String)}, for a task read with its form keys initialised. */
+    private Optional<FormRules> of(Task task) {
         if (task == null || task.getCamundaFormRef() == null) {
             return Optional.empty();
         }
         return Optional.of(cache.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
-                key -> load(taskId)));
+                key -> load(task.getId())));
     }
 
     /**
@@ -55,7 +59,7 @@ public class TaskFormRules implements TaskCompletionGuard {
         if (names.isEmpty()) {
             return Optional.empty();
         }
-        Optional<FormRules> rules = of(task.getId());
+        Optional<FormRules> rules = of(task);
         if (rules.isEmpty()) {
             return Optional.of("The task " + task.getName() + " has no form and is completed without variables: "
                     + String.join(", ", names.stream().sorted().toList()) + " cannot be submitted.");
@@ -66,7 +70,7 @@ public class TaskFormRules implements TaskCompletionGuard {
 
     @Override
     public Optional<String> refusal(Task task, Function<String, Object> values, String userId) {
-        return of(task.getId()).map(rules -> {
+        return of(task).map(rules -> {
             List<String> violations = rules.violations(values);
             return violations.isEmpty() ? null : rules.refusal(violations);
         });

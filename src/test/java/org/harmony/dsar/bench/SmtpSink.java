@@ -9,13 +9,18 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A minimal SMTP server for the benchmark: it speaks enough SMTP for JavaMail (EHLO, MAIL, RCPT, DATA, RSET, NOOP,
- * QUIT), accepts every message, counts it and its bytes, and keeps nothing. GreenMail, the tests' server, delivers
+ * QUIT), accepts every message, counts it and its bytes, and keeps nothing unless made {@link #capturing()}, when it
+ * queues each message's raw text for the benchmark to read. GreenMail, the tests' server, delivers
  * one message at a time and creates a mailbox per new address, a cost that grows with every address: at 100,000
  * distinct recipients it, not the sender, sets the pace.
  */
@@ -29,8 +34,20 @@ final class SmtpSink implements AutoCloseable {
     });
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    private final Queue<String> captured;
 
+    /** A sink that keeps nothing. */
     SmtpSink() {
+        this(false);
+    }
+
+    /** A sink that queues every message it accepts, for {@link #take()}. */
+    static SmtpSink capturing() {
+        return new SmtpSink(true);
+    }
+
+    private SmtpSink(boolean capture) {
+        this.captured = capture ? new ConcurrentLinkedQueue<>() : null;
         try {
             listener = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -49,6 +66,16 @@ final class SmtpSink implements AutoCloseable {
 
     long bytes() {
         return bytes.get();
+    }
+
+    /** The messages accepted since the last call, as sent (headers, a blank line, the body); empty unless capturing. */
+    List<String> take() {
+        List<String> messages = new ArrayList<>();
+        String message;
+        while (captured != null && (message = captured.poll()) != null) {
+            messages.add(message);
+        }
+        return messages;
     }
 
     @Override
@@ -80,9 +107,17 @@ final class SmtpSink implements AutoCloseable {
                     case "DATA" -> {
                         reply(out, "354 end with <CRLF>.<CRLF>");
                         long size = 0;
+                        StringBuilder message = captured == null ? null : new StringBuilder(8192);
                         String data;
                         while ((data = readLine(in)) != null && !data.equals(".")) {
                             size += data.length() + 2;
+                            if (message != null) {
+                                // SMTP doubles a leading dot (RFC 5321 4.5.2); undone here
+                                message.append(data.startsWith("..") ? data.substring(1) : data).append("\r\n");
+                            }
+                        }
+                        if (message != null) {
+                            captured.add(message.toString());
                         }
                         messages.incrementAndGet();
                         bytes.addAndGet(size);

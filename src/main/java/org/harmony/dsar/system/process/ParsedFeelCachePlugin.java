@@ -3,12 +3,11 @@ package org.harmony.dsar.system.process;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -38,21 +37,14 @@ public class ParsedFeelCachePlugin extends AbstractProcessEnginePlugin {
         DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
                 ? configuration.getDmnEngineConfiguration()
                 : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        List<FeelCustomFunctionProvider> functions = configuration.getDmnFeelCustomFunctionProviders();
-        dmn.setFeelEngineFactory(new Factory(functions == null ? List.of() : functions));
+        // Legacy (JUEL-based) FEEL, or a FEEL engine chosen elsewhere, is left as it is.
+        if (configuration.isDmnFeelEnableLegacyBehavior() || dmn.getFeelEngineFactory() != null) {
+            return;
+        }
+        // The engine hands its FEEL function providers to the DMN configuration before it builds the FEEL engine.
+        dmn.setFeelEngineFactory(() -> new Engine(dmn.getFeelCustomFunctionProviders() == null
+                ? List.of() : dmn.getFeelCustomFunctionProviders()));
         configuration.setDmnEngineConfiguration(dmn);
-    }
-
-    private static final class Factory extends ScalaFeelEngineFactory {
-
-        Factory(List<FeelCustomFunctionProvider> functions) {
-            super(functions);
-        }
-
-        @Override
-        public FeelEngine createInstance() {
-            return new Engine(customFunctionProviders);
-        }
     }
 
     /** Camunda's FEEL engine for decisions, built on {@link ParsingOnce}. */
@@ -90,7 +82,7 @@ public class ParsedFeelCachePlugin extends AbstractProcessEnginePlugin {
         }
 
         private static Either<Failure, ParsedExpression> parsed(Map<String, Either<Failure, ParsedExpression>> cache,
-                String expression, java.util.function.Function<String, Either<Failure, ParsedExpression>> parse) {
+                String expression, Function<String, Either<Failure, ParsedExpression>> parse) {
             Either<Failure, ParsedExpression> known = cache.get(expression);
             if (known != null) {
                 return known;

@@ -41,6 +41,15 @@ class ParsedFeelCachePluginTest {
         assertThat(feel.parseUnaryTests("\"EU\",,")).isNotSameAs(broken);
     }
 
+    @Test
+    void shouldLeaveLegacyFeelAlone() {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setDmnFeelEnableLegacyBehavior(true);
+        new ParsedFeelCachePlugin().preInit(configuration);
+
+        assertThat(configuration.getDmnEngineConfiguration()).isNull();
+    }
+
     private static VariableContext input(Object value) {
         return Variables.createVariables().putValue("cellInput", value).asVariableContext();
     }

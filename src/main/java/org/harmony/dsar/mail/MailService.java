@@ -34,7 +34,7 @@ public class MailService {
 
     static {
         // Jakarta Mail looks its StreamProvider up with a ServiceLoader scan of the whole class path for every
-        // message and body part it creates, unless this property names it (in the benchmark 6% of all CPU samples were that scan).
+        // message and body part it creates, unless this property names it (6% of the benchmark's CPU samples).
         if (System.getProperty(STREAM_PROVIDER) == null) {
             System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
         }

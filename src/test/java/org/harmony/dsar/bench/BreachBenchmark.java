@@ -51,12 +51,12 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  */
 public final class BreachBenchmark {
 
-    /** How long a breach may take to be notified: 15 minutes, and a second more per 100 recipients. */
-    private final Duration timeout;
     private static final Duration PROGRESS_EVERY = Duration.ofMinutes(1);
     private static final int WARM_UP = 5_000;
 
     private final int recipients;
+    /** How long a breach may take to be notified: 15 minutes, and a second more per 100 recipients. */
+    private final Duration timeout;
     private final EmbeddedPostgres postgres;
     private final GreenMail greenMail;
     private final SmtpSink sink;
@@ -288,7 +288,8 @@ public final class BreachBenchmark {
                 message.saveChanges();
                 transport.sendMessage(message, message.getAllRecipients());
                 if (i % 100_000 == 0) {
-                    System.out.printf("plain loop: %,d of %,d mails after %.0f s%n", i, mails, (System.nanoTime() - start) / 1e9);
+                    System.out.printf("plain loop: %,d of %,d mails after %.0f s%n", i, mails,
+                            (System.nanoTime() - start) / 1e9);
                 }
             }
         }

@@ -418,7 +418,8 @@ public final class DsarBenchmark {
                 .done();
         org.camunda.bpm.model.bpmn.instance.SubProcess confirmEmail = verify.getModelElementById("Twin_ConfirmEmail");
         ((org.camunda.bpm.model.bpmn.builder.SubProcessBuilder) confirmEmail.builder()).embeddedSubProcess()
-                .eventSubProcess("Twin_NewCodeRequested").startEvent().message("BaselineNewCode").interrupting(false).serviceTask().camundaAsyncBefore().camundaExpression("${true}").endEvent();
+                .eventSubProcess("Twin_NewCodeRequested").startEvent().message("BaselineNewCode").interrupting(false)
+                .serviceTask().camundaAsyncBefore().camundaExpression("${true}").endEvent();
 
         BpmnModelInstance hold = Bpmn.createExecutableProcess(TWIN + "Hold").camundaHistoryTimeToLive(1)
                 .startEvent("Twin_CheckRequested")

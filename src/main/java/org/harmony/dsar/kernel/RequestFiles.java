@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Files a request makes (lookup records, access packages), where every node of a cluster reads them: in the database
- * by default ({@code DatabaseRequestFiles}), in a directory for a single node ({@code DirectoryRequestFiles}).
+ * by default ({@code DatabaseRequestFiles}), in an S3-compatible bucket ({@code S3RequestFiles}), in a directory for
+ * a single node ({@code DirectoryRequestFiles}).
  * Written and read as streams, never whole in memory. A file is named within its request.
  */
 public interface RequestFiles {

@@ -2,10 +2,10 @@ package org.harmony.dsar.system;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -102,53 +102,28 @@ class DatabaseRequestFiles implements RequestFiles {
     private record Stored(String id, long size) {
     }
 
-    /** Collects bytes up to one chunk and inserts it as a row. */
-    private final class ChunkOutput extends OutputStream {
+    /** Inserts each chunk as a row. */
+    private final class ChunkOutput extends ChunkingOutput {
         private final String fileId;
-        private final byte[] buffer = new byte[chunkSize];
-        private int filled;
         private int seq;
-        private long written;
         private boolean closed;
 
         ChunkOutput(String fileId) {
+            super(chunkSize);
             this.fileId = fileId;
-        }
-
-        @Override
-        public void write(int b) {
-            if (filled == buffer.length) {
-                insert();
-            }
-            buffer[filled++] = (byte) b;
-            written++;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            while (length > 0) {
-                if (filled == buffer.length) {
-                    insert();
-                }
-                int n = Math.min(length, buffer.length - filled);
-                System.arraycopy(bytes, offset, buffer, filled, n);
-                filled += n;
-                offset += n;
-                length -= n;
-                written += n;
-            }
         }
 
         @Override
         public void close() {
             if (!closed && filled > 0) {
-                insert();
+                sendChunk();
             }
             closed = true;
         }
 
-        private void insert() {
-            byte[] chunk = filled == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, filled);
+        @Override
+        protected void sendChunk() {
+            byte[] chunk = filled == buffer.length ? buffer : Arrays.copyOf(buffer, filled);
             jdbc.sql("INSERT INTO request_file_chunk (file_id, seq, data) VALUES (:id, :seq, :data)")
                     .param("id", fileId).param("seq", seq++).param("data", chunk).update();
             filled = 0;

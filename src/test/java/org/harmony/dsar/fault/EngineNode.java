@@ -22,6 +22,7 @@ final class EngineNode implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final List<String> arguments;
     private final File log;
     private Process process;
@@ -29,7 +30,8 @@ final class EngineNode implements AutoCloseable {
     EngineNode(String name, FaultEnvironment environment, String... settings) {
         this.name = name;
         this.port = freePort();
-        this.arguments = new ArrayList<>(environment.engineArguments(port));
+        this.managementPort = freePort();
+        this.arguments = new ArrayList<>(environment.engineArguments(port, managementPort));
         this.arguments.addAll(List.of(settings));
         this.log = Path.of("target", "fault", name + ".log").toFile();
         log.getParentFile().mkdirs();
@@ -65,6 +67,11 @@ final class EngineNode implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Actuator's port. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     String name() {

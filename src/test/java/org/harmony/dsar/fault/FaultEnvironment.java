@@ -47,10 +47,10 @@ final class FaultEnvironment implements AutoCloseable {
         this.smtpPort = port;
     }
 
-    List<String> engineArguments(int port) {
+    List<String> engineArguments(int port, int managementPort) {
         return List.of(
                 "--server.port=" + port,
-                "--management.server.port=0",
+                "--management.server.port=" + managementPort,
                 "--spring.profiles.active=postgres,demo",
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.harmony.dsar.kernel.Sha256;
 import org.harmony.dsar.mail.EmbeddedSmtpServer.ReceivedMail;
+import org.harmony.dsar.system.S3Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +67,10 @@ class StorageTwoNodesIT {
             nodeA.start();
             nodeB.start();
 
-            packageBuiltOnADownloadsFromB(environment, nodeA, nodeB);
+            String reference = packageBuiltOnADownloadsFromB(environment, nodeA, nodeB);
+            assertThat(single(environment, "SELECT COUNT(*) FROM request_file f JOIN dsar_request r"
+                    + " ON r.id = f.request_id WHERE r.reference = ? AND f.name LIKE 'package-%'", reference))
+                    .isEqualTo("1");
             uploadToBIsInTheReviewOnA(environment, nodeA, nodeB);
 
             assertThat(filesIn(dirA)).as("nothing on node A's disk").isEmpty();
@@ -73,7 +78,49 @@ class StorageTwoNodesIT {
         }
     }
 
-    private void packageBuiltOnADownloadsFromB(FaultEnvironment environment, EngineNode nodeA, EngineNode nodeB)
+    /**
+     * The same with request files in an S3-compatible object store (a real S3Proxy in a JVM of its own): the package
+     * built on node A is an object in the bucket, node B serves it from there, and neither node's directory nor the
+     * database holds a copy.
+     */
+    @Test
+    void shouldServeOnOneNodeWhatTheOtherStoredInTheObjectStore() throws Exception {
+        Path dirA = Files.createDirectories(dirs.resolve("node-a"));
+        Path dirB = Files.createDirectories(dirs.resolve("node-b"));
+        String bucket = "dsar-files";
+        try (S3Server s3 = S3Server.start(Files.createDirectories(dirs.resolve("s3")), bucket);
+                FaultEnvironment environment = new FaultEnvironment();
+                EngineNode nodeA = new EngineNode("storage-s3-a", environment, objectStore(s3, bucket, dirA));
+                EngineNode nodeB = new EngineNode("storage-s3-b", environment, objectStore(s3, bucket, dirB,
+                        "--camunda.bpm.job-execution.enabled=false"))) {
+            nodeA.start();
+            nodeB.start();
+
+            String reference = packageBuiltOnADownloadsFromB(environment, nodeA, nodeB);
+            String requestId = single(environment, "SELECT id FROM dsar_request WHERE reference = ?", reference);
+            assertThat(s3.keys(bucket)).as("the package is an object of the request")
+                    .anyMatch(key -> key.startsWith("request-files/" + requestId + "/package-"));
+            assertThat(single(environment, "SELECT COUNT(*) FROM request_file WHERE request_id = ?", requestId))
+                    .as("no copy in the database").isEqualTo("0");
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                            URI.create(nodeB.managementUrl() + "/actuator/health/objectStore"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            "dpo:dpo".getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).contains("\"status\":\"UP\"").contains(bucket);
+
+            assertThat(filesIn(dirA)).as("nothing on node A's disk").isEmpty();
+            assertThat(filesIn(dirB)).as("nothing on node B's disk").isEmpty();
+        }
+    }
+
+    private static String[] objectStore(S3Server s3, String bucket, Path directory, String... more) {
+        List<String> arguments = new ArrayList<>(s3.engineArguments(bucket));
+        arguments.add("--dsar.storage.directory=" + directory);
+        arguments.addAll(List.of(more));
+        return arguments.toArray(String[]::new);
+    }
+
+    private String packageBuiltOnADownloadsFromB(FaultEnvironment environment, EngineNode nodeA, EngineNode nodeB)
             throws Exception {
         String email = "two.nodes.package@example.org";
         String reference = submit(nodeA, """
@@ -101,8 +148,7 @@ class StorageTwoNodesIT {
                 .as("the SHA-256 recorded when node A built it")
                 .isEqualTo(single(environment, "SELECT p.sha256 FROM access_package p JOIN dsar_request r"
                         + " ON r.id = p.request_id WHERE r.reference = ?", reference));
-        assertThat(single(environment, "SELECT COUNT(*) FROM request_file f JOIN dsar_request r ON r.id = f.request_id"
-                + " WHERE r.reference = ? AND f.name LIKE 'package-%'", reference)).isEqualTo("1");
+        return reference;
     }
 
     private void uploadToBIsInTheReviewOnA(FaultEnvironment environment, EngineNode nodeA, EngineNode nodeB)

@@ -15,6 +15,8 @@ import java.util.Random;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.harmony.dsar.kernel.RequestFiles;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +27,24 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
+import software.amazon.awssdk.services.s3.S3Client;
+
 /**
- * Both stores of request files on H2, the embedded default (the journeys run the database store on PostgreSQL):
- * streamed content comes back byte for byte across many chunks, a rewrite replaces the file only once complete, a
- * failed write leaves the earlier file, a delete goes with its transaction, and the prefix deletes only its files.
+ * The three stores of request files: the database on H2, the embedded default (the journeys run it on PostgreSQL), a
+ * directory, and an S3-compatible object store (a real S3Proxy in a JVM of its own). Streamed content comes back byte
+ * for byte across many chunks or parts, a rewrite replaces the file only once complete, a failed write leaves the
+ * earlier file (and, in the object store, no unfinished upload), a delete goes with its transaction, and the prefix
+ * deletes only its files.
  */
 class RequestFilesTest {
 
     private static final String REQUEST = "request-1";
+    private static final String BUCKET = "request-files";
+
+    @TempDir
+    static Path serverDir;
+
+    private static S3Server s3;
 
     @TempDir
     Path dir;
@@ -40,6 +52,16 @@ class RequestFilesTest {
     private JdbcDataSource db;
     private JdbcClient jdbc;
     private TransactionTemplate transactions;
+
+    @BeforeAll
+    static void startObjectStore() {
+        s3 = S3Server.start(serverDir, BUCKET);
+    }
+
+    @AfterAll
+    static void stopObjectStore() throws InterruptedException {
+        s3.close();
+    }
 
     @BeforeEach
     void migrate() {
@@ -57,11 +79,21 @@ class RequestFilesTest {
     }
 
     private RequestFiles store(StorageProperties.Type type) {
-        StorageProperties properties = new StorageProperties(type, dir, DataSize.ofKilobytes(64));
-        return type == StorageProperties.Type.DATABASE
-                ? new DatabaseRequestFiles(JdbcClient.create(db), Clock.systemUTC(), properties)
-                : new DirectoryRequestFiles(properties);
+        StorageProperties properties = new StorageProperties(type, dir, DataSize.ofKilobytes(64), objectStore());
+        return switch (type) {
+            case DATABASE -> new DatabaseRequestFiles(JdbcClient.create(db), Clock.systemUTC(), properties);
+            case DIRECTORY -> new DirectoryRequestFiles(properties);
+            case S3 -> new S3RequestFiles(properties);
+        };
     }
+
+    /** The test server's bucket, with a key prefix of this test's own. */
+    private StorageProperties.S3 objectStore() {
+        return new StorageProperties.S3(BUCKET, false, keyPrefix, s3.endpoint(), S3Server.REGION, true, S3Server.ACCESS_KEY,
+                S3Server.SECRET_KEY, "", DataSize.ofMegabytes(5), true);
+    }
+
+    private final String keyPrefix = "test-" + System.nanoTime() + "/";
 
     @ParameterizedTest
     @EnumSource(StorageProperties.Type.class)
@@ -125,6 +157,65 @@ class RequestFilesTest {
         if (type == StorageProperties.Type.DIRECTORY) {
             assertThat(Files.exists(dir.resolve(REQUEST).resolve("package-1.zip"))).isTrue();
         }
+    }
+
+    @Test
+    void shouldUploadALargeFileInPartsAndAbortAFailedOne() throws IOException {
+        RequestFiles files = store(StorageProperties.Type.S3);
+        byte[] content = new byte[12_000_003];
+        new Random(11).nextBytes(content);
+
+        assertThat(files.write(REQUEST, "package-2.zip", out -> out.write(content))).isEqualTo(content.length);
+        try (InputStream in = files.open(REQUEST, "package-2.zip")) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        assertThat(s3.keys(BUCKET)).contains(keyPrefix + REQUEST + "/package-2.zip");
+
+        assertThatThrownBy(() -> files.write(REQUEST, "package-2.zip", out -> {
+            out.write(new byte[7_000_000]);
+            throw new IOException("package builder failed");
+        })).hasMessageContaining("package-2.zip");
+        try (InputStream in = files.open(REQUEST, "package-2.zip")) {
+            assertThat(in.readAllBytes()).as("the earlier package").isEqualTo(content);
+        }
+        try (S3Client client = s3.client()) {
+            assertThat(client.listMultipartUploads(request -> request.bucket(BUCKET).prefix(keyPrefix)).uploads())
+                    .as("the failed write's upload is aborted").isEmpty();
+        }
+    }
+
+    @Test
+    void shouldCreateTheBucketOnlyWhenAsked() throws IOException {
+        StorageProperties.S3 own = new StorageProperties.S3("own-bucket", false, "", s3.endpoint(), S3Server.REGION,
+                true, S3Server.ACCESS_KEY, S3Server.SECRET_KEY, "", DataSize.ofMegabytes(5), true);
+        RequestFiles withoutBucket = new S3RequestFiles(new StorageProperties(StorageProperties.Type.S3, dir,
+                DataSize.ofKilobytes(64), own));
+        assertThatThrownBy(() -> withoutBucket.write(REQUEST, "lookup-orders.jsonl", out -> out.write('x')))
+                .hasMessageContaining("not written to the object store");
+
+        RequestFiles created = new S3RequestFiles(new StorageProperties(StorageProperties.Type.S3, dir,
+                DataSize.ofKilobytes(64), new StorageProperties.S3("own-bucket", true, "", s3.endpoint(),
+                        S3Server.REGION, true, S3Server.ACCESS_KEY, S3Server.SECRET_KEY, "", DataSize.ofMegabytes(5),
+                        true)));
+        created.write(REQUEST, "lookup-orders.jsonl", out -> out.write('x'));
+        assertThat(read(created, "lookup-orders.jsonl")).isEqualTo("x");
+        assertThat(s3.keys("own-bucket")).containsExactly(REQUEST + "/lookup-orders.jsonl");
+    }
+
+    @Test
+    void shouldKeepEveryObjectUnderTheRequestsKeyAndRefuseNamesThatLeaveIt() {
+        RequestFiles files = store(StorageProperties.Type.S3);
+        files.write(REQUEST, "lookup-orders.jsonl", out -> out.write('x'));
+        files.write("request-2", "lookup-orders.jsonl", out -> out.write('y'));
+
+        assertThat(s3.keys(BUCKET)).filteredOn(key -> key.startsWith(keyPrefix)).containsExactlyInAnyOrder(
+                keyPrefix + REQUEST + "/lookup-orders.jsonl", keyPrefix + "request-2/lookup-orders.jsonl");
+        assertThat(files.list("lookup-")).extracting(RequestFiles.StoredFile::requestId)
+                .containsExactlyInAnyOrder(REQUEST, "request-2");
+        assertThatThrownBy(() -> files.write(REQUEST, "../request-2/lookup-orders.jsonl", out -> out.write('z')))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> files.open("..", "lookup-orders.jsonl")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> files.open(REQUEST, "package-9.zip")).isInstanceOf(RequestFiles.Missing.class);
     }
 
     @Test

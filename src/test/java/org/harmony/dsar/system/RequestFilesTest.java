@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
 
 import software.amazon.awssdk.services.s3.S3Client;
@@ -216,6 +217,13 @@ class RequestFilesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> files.open("..", "lookup-orders.jsonl")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> files.open(REQUEST, "package-9.zip")).isInstanceOf(RequestFiles.Missing.class);
+    }
+
+    @Test
+    void shouldLeaveSpringsHttpClientAsItWas() {
+        assertThat(ClassUtils.isPresent("org.apache.hc.client5.http.impl.classic.HttpClients", null))
+                .as("the object store's SDK brings no Apache HttpClient, which Spring would take for every RestClient")
+                .isFalse();
     }
 
     @Test

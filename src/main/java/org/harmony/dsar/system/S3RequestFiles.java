@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -55,10 +56,12 @@ class S3RequestFiles implements RequestFiles, DisposableBean {
     S3RequestFiles(StorageProperties properties) {
         StorageProperties.S3 config = properties.s3();
         if (config.bucket().isBlank()) {
-            throw new IllegalStateException("dsar.storage.type is s3, but dsar.storage.s3.bucket names no bucket");
+            throw new InvalidConfigurationPropertyValueException("dsar.storage.s3.bucket", config.bucket(),
+                    "dsar.storage.type is s3: name the bucket (DSAR_S3_BUCKET)");
         }
         if (config.partSize().toBytes() < MIN_PART_SIZE) {
-            throw new IllegalStateException("dsar.storage.s3.part-size must be at least 5MB, S3's smallest part");
+            throw new InvalidConfigurationPropertyValueException("dsar.storage.s3.part-size", config.partSize(),
+                    "at least 5MB, S3's smallest part");
         }
         this.s3 = client(config);
         this.bucket = config.bucket();

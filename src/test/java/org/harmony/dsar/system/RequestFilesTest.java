@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -217,6 +218,20 @@ class RequestFilesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> files.open("..", "lookup-orders.jsonl")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> files.open(REQUEST, "package-9.zip")).isInstanceOf(RequestFiles.Missing.class);
+    }
+
+    @Test
+    void shouldNameTheSettingWhenTheBucketOrThePartSizeIsWrong() {
+        assertThatThrownBy(() -> new S3RequestFiles(new StorageProperties(StorageProperties.Type.S3, dir,
+                DataSize.ofKilobytes(64), new StorageProperties.S3("", false, "", null, S3Server.REGION, true, "", "",
+                        "", DataSize.ofMegabytes(8), false))))
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("dsar.storage.s3.bucket");
+        assertThatThrownBy(() -> new S3RequestFiles(new StorageProperties(StorageProperties.Type.S3, dir,
+                DataSize.ofKilobytes(64), new StorageProperties.S3(BUCKET, false, "", s3.endpoint(), S3Server.REGION,
+                        true, "", "", "", DataSize.ofMegabytes(1), false))))
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("dsar.storage.s3.part-size");
     }
 
     @Test

@@ -69,18 +69,24 @@ class S3RequestFiles implements RequestFiles, DisposableBean {
         this.partSize = Math.toIntExact(config.partSize().toBytes());
         this.encryption = config.serverSideEncryption().isBlank() ? null : config.serverSideEncryption();
         if (config.createBucket()) {
-            createBucketIfMissing();
+            createBucketIfMissing(config.region());
         }
     }
 
-    private void createBucketIfMissing() {
+    /** Outside us-east-1, S3 wants the bucket's region named in the request that creates it. */
+    private void createBucketIfMissing(String region) {
         try {
             s3.headBucket(request -> request.bucket(bucket));
         } catch (S3Exception e) {
             if (e.statusCode() != 404) {
                 throw e;
             }
-            s3.createBucket(request -> request.bucket(bucket));
+            s3.createBucket(request -> {
+                request.bucket(bucket);
+                if (!Region.US_EAST_1.id().equals(region)) {
+                    request.createBucketConfiguration(bucketConfig -> bucketConfig.locationConstraint(region));
+                }
+            });
             log.info("Created bucket {} for request files", bucket);
         }
     }

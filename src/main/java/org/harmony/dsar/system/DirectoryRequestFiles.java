@@ -132,7 +132,8 @@ class DirectoryRequestFiles implements RequestFiles {
         return directory(requestId).resolve(safe(name));
     }
 
-    private static String safe(String part) {
+    /** A request id or file name, refused when it could leave its directory or key. */
+    static String safe(String part) {
         if (part.isEmpty() || part.contains("/") || part.contains("\\") || part.equals("..") || part.equals(".")) {
             throw new IllegalArgumentException("Not a file name: " + part);
         }

@@ -138,8 +138,6 @@ class S3RequestFiles implements RequestFiles, DisposableBean {
         try {
             s3.headObject(request -> request.bucket(bucket).key(key(requestId, name)));
             return true;
-        } catch (NoSuchKeyException e) {
-            return false;
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return false;
@@ -206,14 +204,8 @@ class S3RequestFiles implements RequestFiles, DisposableBean {
     }
 
     private String key(String requestId, String name) {
-        return prefix + safe(requestId) + "/" + (name.isEmpty() ? "" : safe(name));
-    }
-
-    private static String safe(String part) {
-        if (part.isEmpty() || part.contains("/") || part.contains("\\") || part.equals("..") || part.equals(".")) {
-            throw new IllegalArgumentException("Not a file name: " + part);
-        }
-        return part;
+        String file = name.isEmpty() ? "" : DirectoryRequestFiles.safe(name);
+        return prefix + DirectoryRequestFiles.safe(requestId) + "/" + file;
     }
 
     /**
